@@ -1,0 +1,24 @@
+// Bundles the CLI so that start-up reads a few files instead of hundreds. Commands and
+// heavy dependencies sit in their own chunks, loaded only when a command needs them.
+import { build } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli/index.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  sourcemap: 'linked',
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  // Some dependencies are CommonJS and call require() for Node built-ins.
+  banner: { js: "import { createRequire as __mlquizRequire } from 'node:module'; const require = __mlquizRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

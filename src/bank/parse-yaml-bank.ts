@@ -1,0 +1,33 @@
+import { deckSchema } from './schema.js';
+import { issuesToDiagnostics, normaliseQuestion, type DeckInfo } from './normalise.js';
+import type { Diagnostic, Question } from './types.js';
+import { parseYaml } from './yaml-source.js';
+
+export interface ParsedBank {
+  questions: Question[];
+  diagnostics: Diagnostic[];
+}
+
+/** Pure: the text of a YAML bank to questions and diagnostics. */
+export function parseYamlBank(file: string, text: string, defaultDeck: string): ParsedBank {
+  const src = parseYaml(text);
+  const err = (line: number, column: number, path: string, message: string): Diagnostic => ({ file, line, column, path, message, severity: 'error' });
+  if (src.errors.length) return { questions: [], diagnostics: src.errors.map((e) => err(e.line, e.column, '', e.message)) };
+  const value = src.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { questions: [], diagnostics: [err(1, 1, '', 'a bank must be a mapping with a `questions` list (see docs/bank-format.md)')] };
+  }
+  const deck = deckSchema.safeParse(value);
+  if (!deck.success) return { questions: [], diagnostics: issuesToDiagnostics(deck.error.issues, file, [], src) };
+  const info: DeckInfo = { file, deck: deck.data.deck ?? defaultDeck, tags: deck.data.tags ?? [] };
+  if (deck.data.source) info.source = deck.data.source;
+  const questions: Question[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (deck.data.questions.length === 0) diagnostics.push(err(src.locate(['questions']).line, 1, 'questions', 'the list is empty'));
+  deck.data.questions.forEach((raw, i) => {
+    const r = normaliseQuestion(raw, info, ['questions', i], src);
+    if (r.question) questions.push(r.question);
+    diagnostics.push(...r.diagnostics);
+  });
+  return { questions, diagnostics };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { DIFFICULTIES, QUESTION_TYPES } from './types.js';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const textList = z.array(text);
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * One schema for both formats. Strict, so that a typo such as `promt` is an error
+ * rather than a silently missing field.
+ */
+export const rawQuestionSchema = z
+  .strictObject({
+    id: z.string().regex(ID_PATTERN, 'must be a slug: lowercase letters, digits and single hyphens'),
+    prompt: text,
+    answer: text,
+    key_points: textList.max(6, 'at most 6 key points').optional(),
+    type: z.enum(QUESTION_TYPES).optional(),
+    difficulty: z.enum(DIFFICULTIES).optional(),
+    tags: textList.optional(),
+    choices: textList.min(2, 'needs at least 2 choices').max(8, 'at most 8 choices').optional(),
+    correct: z.union([z.int().min(0), z.array(z.int().min(0)).min(1)]).optional(),
+    value: z.number().optional(),
+    tolerance: z.number().min(0, 'must be >= 0').optional(),
+    unit: text.optional(),
+    follow_ups: textList.optional(),
+    see_also: z.array(z.string().regex(ID_PATTERN, 'must be a question id')).optional(),
+    source: text.optional(),
+    time_limit: z.number().positive('must be a positive number of seconds').optional(),
+  })
+  .superRefine((q, ctx) => {
+    const type = q.type ?? 'open';
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    const forbid = (fields: (keyof typeof q)[]) => {
+      for (const f of fields) if (q[f] !== undefined) issue(f, `not allowed on a ${type} question`);
+    };
+    if (type === 'open') {
+      if ((q.key_points?.length ?? 0) < 2) issue('key_points', 'an open question needs 2 to 6 key points');
+      forbid(['choices', 'correct', 'value', 'tolerance', 'unit']);
+    } else if (type === 'choice') {
+      if (!q.choices) issue('choices', 'required for a choice question');
+      if (q.correct === undefined) issue('correct', 'required for a choice question');
+      const correct = q.correct === undefined ? [] : Array.isArray(q.correct) ? q.correct : [q.correct];
+      if (q.choices && correct.some((i) => i >= q.choices!.length))
+        issue('correct', `index out of range: there are ${q.choices.length} choices (0 to ${q.choices.length - 1})`);
+      if (new Set(correct).size !== correct.length) issue('correct', 'lists the same index twice');
+      forbid(['value', 'tolerance', 'unit']);
+    } else {
+      if (q.value === undefined) issue('value', 'required for a numeric question');
+      if (q.tolerance === undefined) issue('tolerance', 'required for a numeric question');
+      forbid(['choices', 'correct']);
+    }
+  });
+
+export type RawQuestion = z.infer<typeof rawQuestionSchema>;
+
+export const deckSchema = z.strictObject({
+  deck: text.optional(),
+  tags: textList.optional(),
+  source: text.optional(),
+  questions: z.array(z.unknown(), { error: 'must be a list of questions' }),
+});
+
+/** Front matter of a Markdown bank: the same deck fields, without the question list. */
+export const frontMatterSchema = deckSchema.omit({ questions: true });
+
+/** Fields allowed in a Markdown question's metadata block. */
+export const markdownMetaKeys = new Set(
+  Object.keys(rawQuestionSchema.shape).filter((k) => !['prompt', 'answer', 'key_points'].includes(k)),
+);

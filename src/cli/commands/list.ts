@@ -1,0 +1,30 @@
+import chalk from 'chalk';
+import type { Difficulty } from '../../bank/types.js';
+import { loadConfiguredBanks, selectQuestions } from '../banks.js';
+import { columns, writeJson, type Context } from '../context.js';
+
+interface ListOptions {
+  tag?: string[];
+  deck?: string;
+  difficulty?: Difficulty;
+  json?: boolean;
+  bank?: string[];
+  skipInvalid?: boolean;
+}
+
+export default async function list(opts: ListOptions, _args: string[], ctx: Context): Promise<number> {
+  const set = loadConfiguredBanks(ctx, opts);
+  const questions = selectQuestions(set, opts);
+  if (opts.json) {
+    writeJson(ctx, questions);
+    return 0;
+  }
+  const width = columns(ctx);
+  for (const q of questions) {
+    const head = `${chalk.bold(q.id)}  ${chalk.dim(`${q.type} · ${q.difficulty} · ${q.tags.join(', ')}`)}`;
+    const prompt = q.prompt.replace(/\s+/g, ' ');
+    ctx.stdout.write(`${head}\n  ${prompt.length > width - 3 ? prompt.slice(0, width - 4) + '…' : prompt}\n`);
+  }
+  ctx.stdout.write(chalk.dim(`${questions.length} question${questions.length === 1 ? '' : 's'}\n`));
+  return 0;
+}

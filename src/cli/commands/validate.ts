@@ -1,0 +1,26 @@
+import chalk from 'chalk';
+import { loadBanks } from '../../bank/load.js';
+import { formatDiagnostic } from '../../bank/types.js';
+import { bankPaths, writeJson, type Context } from '../context.js';
+
+interface ValidateOptions {
+  json?: boolean;
+  bank?: string[];
+}
+
+/** Exit 0 when every named bank is valid, 2 when any is not. */
+export default async function validate(opts: ValidateOptions, paths: string[], ctx: Context): Promise<number> {
+  const targets = paths.length ? [...paths, ...(opts.bank ?? [])] : bankPaths(ctx, opts.bank);
+  const set = loadBanks(targets, ctx.cwd);
+  const ok = set.errors.length === 0;
+  if (opts.json) {
+    const strip = ({ severity: _s, ...d }: (typeof set.errors)[number]) => d;
+    writeJson(ctx, { ok, files: set.files.length, questions: set.questions.length, errors: set.errors.map(strip), warnings: set.warnings.map(strip) });
+    return ok ? 0 : 2;
+  }
+  for (const d of [...set.errors, ...set.warnings]) (d.severity === 'error' ? ctx.stderr : ctx.stdout).write(formatDiagnostic(d) + '\n');
+  const summary = `${set.files.length} file${set.files.length === 1 ? '' : 's'}, ${set.questions.length} valid question${set.questions.length === 1 ? '' : 's'}`;
+  if (ok) ctx.stdout.write(`${chalk.green('✔')} ${summary}${set.warnings.length ? `, ${set.warnings.length} warning(s)` : ''}\n`);
+  else ctx.stderr.write(`${chalk.red('✘')} ${set.errors.length} error${set.errors.length === 1 ? '' : 's'} (${summary})\n`);
+  return ok ? 0 : 2;
+}

@@ -1,0 +1,55 @@
+import { CommanderError } from 'commander';
+import envPaths from 'env-paths';
+import { fileURLToPath } from 'node:url';
+import { MlquizError } from '../errors.js';
+import type { Context } from './context.js';
+import { buildProgram, exitCodeOf } from './program.js';
+import { registry } from './registry.js';
+
+/** Runs one invocation and returns its exit code; never exits the process itself. */
+export async function main(argv: string[], ctx: Context): Promise<number> {
+  const program = buildProgram(ctx, async (name, opts, args) => {
+    const spec = registry.find((s) => s.name === name)!;
+    const mod = await spec.load();
+    return mod.default(opts, args, ctx);
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCodeOf(program);
+  } catch (e) {
+    return reportError(e, ctx);
+  }
+}
+
+export function reportError(e: unknown, ctx: Pick<Context, 'stderr'>): number {
+  if (e instanceof CommanderError) {
+    // Commander has already printed its one-line message.
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return 0;
+    return e.exitCode === 0 ? 0 : 2;
+  }
+  if (e instanceof MlquizError) {
+    for (const line of e.details) ctx.stderr.write(line + '\n');
+    ctx.stderr.write(`mlquiz: ${e.message}\n`);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  ctx.stderr.write(`${err?.stack ?? String(e)}\n\nmlquiz: this is a bug. Please report it with the command you ran and the lines above.\n`);
+  return 1;
+}
+
+/** The real entry: process streams, the wall clock, the platform data folder. */
+export function cli(): void {
+  const ctx: Context = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    now: () => new Date(),
+    shippedBanks: fileURLToPath(new URL('../questions', import.meta.url)),
+    defaultDataDir: () => envPaths('mlquiz', { suffix: '' }).data,
+  };
+  main(process.argv.slice(2), ctx).then((code) => {
+    process.exitCode = code;
+  });
+}

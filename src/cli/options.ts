@@ -1,0 +1,31 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DIFFICULTIES } from '../bank/types.js';
+
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number of 1 or more.');
+  return Number(value);
+}
+
+export function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number greater than 0.');
+  return n;
+}
+
+export const options = {
+  tag: () => new Option('-t, --tag <tag>', 'only questions with this tag (repeatable: any of them)').argParser(collect),
+  deck: () => new Option('--deck <name>', 'only questions of this deck (deck name or file name)'),
+  difficulty: () => new Option('--difficulty <level>', 'only questions of this difficulty').choices(DIFFICULTIES),
+  bank: () => new Option('-b, --bank <path>', 'also load the banks in this file or folder (repeatable)').argParser(collect),
+  dataDir: () => new Option('--data-dir <dir>', 'where progress.json lives (default: $MLQUIZ_HOME or the user data folder)'),
+  json: () => new Option('--json', 'print one JSON document on stdout and nothing else'),
+  seed: () => new Option('--seed <seed>', 'seed for the random tie-breaks: the same seed, banks and progress give the same questions'),
+  skipInvalid: () => new Option('--skip-invalid', 'start even if some bank files are invalid, leaving those files out'),
+};
+
+export function addOptions(cmd: Command, list: (keyof typeof options)[]): Command {
+  for (const name of list) cmd.addOption(options[name]());
+  return cmd;
+}

@@ -1,0 +1,37 @@
+import { Command } from 'commander';
+import type { Context } from './context.js';
+import { registry } from './registry.js';
+
+export type Dispatch = (name: string, opts: Record<string, unknown>, args: string[]) => Promise<number>;
+
+declare const __VERSION__: string;
+const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+/**
+ * The commander program. `dispatch` runs a command; tests pass one that records the
+ * parsed options, so the argv-to-options mapping is tested without running anything.
+ */
+export function buildProgram(ctx: Pick<Context, 'stdout' | 'stderr'>, dispatch: Dispatch): Command {
+  const program = new Command('mlquiz')
+    .description('Practise for machine-learning interviews: questions, self-grading, spaced repetition, mock rounds.')
+    .version(version, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nExamples:\n  mlquiz run --tag regularization\n  mlquiz mock --count 6 --minutes 30\n  mlquiz report\n  mlquiz validate ./my-bank');
+  for (const spec of registry) {
+    const cmd = program.command(spec.name).description(spec.summary).allowExcessArguments(false);
+    spec.configure(cmd);
+    cmd.action(async (...a: unknown[]) => {
+      const command = a.at(-1) as Command;
+      const exit = await dispatch(spec.name, command.opts(), command.args);
+      program.setOptionValue('__exit', exit);
+    });
+  }
+  return program;
+}
+
+/** The exit code the dispatched command returned, or 0. */
+export function exitCodeOf(program: Command): number {
+  return (program.getOptionValue('__exit') as number | undefined) ?? 0;
+}

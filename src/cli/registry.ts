@@ -1,0 +1,57 @@
+import { Option, type Command } from 'commander';
+import type { Context } from './context.js';
+import { addOptions, positiveInt } from './options.js';
+
+/** A command module: parsed options in, exit code out. */
+// Options arrive as commander parsed them; each module declares the typed view it relies on,
+// and the argv table tests pin that mapping down.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Handler = (opts: any, args: string[], ctx: Context) => Promise<number>;
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  /** Declares arguments and options; cheap, so help and parsing never load the command. */
+  configure(cmd: Command): void;
+  /** Imported only when the command runs, to keep start-up fast. */
+  load(): Promise<{ default: Handler }>;
+}
+
+export const registry: CommandSpec[] = [
+  {
+    name: 'run',
+    summary: 'practise: weakest and due questions first, self-graded',
+    configure(cmd) {
+      addOptions(cmd, ['tag', 'deck', 'difficulty']);
+      cmd.addOption(new Option('-n, --count <n>', 'questions in the session').argParser(positiveInt).default(10));
+      cmd.addOption(new Option('--id <id>', 'ask this question (repeatable), e.g. one from `mlquiz report`').argParser((v: string, p: string[] = []) => [...p, v]));
+      addOptions(cmd, ['seed', 'bank', 'dataDir', 'skipInvalid']);
+    },
+    load: () => import('./commands/run.js'),
+  },
+  {
+    name: 'list',
+    summary: 'list the loaded questions',
+    configure(cmd) {
+      addOptions(cmd, ['tag', 'deck', 'difficulty', 'json', 'bank', 'skipInvalid']);
+    },
+    load: () => import('./commands/list.js'),
+  },
+  {
+    name: 'tags',
+    summary: 'every tag with its question count and your mastery',
+    configure(cmd) {
+      addOptions(cmd, ['json', 'bank', 'dataDir', 'skipInvalid']);
+    },
+    load: () => import('./commands/tags.js'),
+  },
+  {
+    name: 'validate',
+    summary: 'check bank files; problems as file:line:column: message',
+    configure(cmd) {
+      cmd.argument('[paths...]', 'bank files or folders (default: every configured bank)');
+      addOptions(cmd, ['json', 'bank']);
+    },
+    load: () => import('./commands/validate.js'),
+  },
+];

@@ -1,0 +1,48 @@
+import type { Progress, Review, Session } from '../progress/schema.js';
+import type { Rating } from './grade.js';
+import { nextCard } from './schedule.js';
+
+export interface ReviewInput {
+  question: string;
+  rating: Rating;
+  now: Date;
+  covered: number[];
+  total: number;
+  correct?: boolean;
+  durationMs: number;
+  budgetMs?: number;
+  session: string;
+}
+
+/**
+ * Pure: progress after one graded answer. The card is advanced from the state in
+ * `progress` (not from a copy the caller held), so that applying it to a freshly
+ * re-read file under the lock also counts reviews another session made meanwhile.
+ */
+export function applyReview(progress: Progress, input: ReviewInput): Progress {
+  const before = progress.cards[input.question];
+  const review: Review = {
+    question: input.question,
+    at: input.now.toISOString(),
+    rating: input.rating,
+    state: before ?? null,
+    covered: input.covered,
+    total: input.total,
+    duration_ms: Math.max(0, Math.round(input.durationMs)),
+    session: input.session,
+  };
+  if (input.correct !== undefined) review.correct = input.correct;
+  if (input.budgetMs !== undefined) review.budget_ms = Math.max(1, Math.round(input.budgetMs));
+  return {
+    ...progress,
+    cards: { ...progress.cards, [input.question]: nextCard(before, input.now, input.rating) },
+    reviews: [...progress.reviews, review],
+  };
+}
+
+/** Pure: inserts or replaces the session with the same id. */
+export function upsertSession(progress: Progress, session: Session): Progress {
+  const i = progress.sessions.findIndex((s) => s.id === session.id);
+  const sessions = i < 0 ? [...progress.sessions, session] : progress.sessions.map((s, j) => (j === i ? session : s));
+  return { ...progress, sessions };
+}

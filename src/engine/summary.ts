@@ -1,0 +1,40 @@
+import type { Question } from '../bank/types.js';
+import type { Progress, Review } from '../progress/schema.js';
+import { RATING_LABELS, type Rating } from './grade.js';
+
+export interface SessionSummary {
+  answered: number;
+  ratings: Record<string, number>;
+  duration_ms: number;
+  /** The tag with the lowest mean rating in this session, if any answer was graded. */
+  weakestTag?: { tag: string; meanRating: number };
+  /** The next days on which questions of the loaded banks fall due, up to three. */
+  nextDue: { date: string; count: number }[];
+}
+
+/** Pure: what to say at the end of a session. */
+export function summariseSession(reviews: readonly Review[], questions: readonly Question[], progress: Progress, now: Date): SessionSummary {
+  const ratings: Record<string, number> = Object.fromEntries(Object.values(RATING_LABELS).map((l) => [l, 0]));
+  const tagScores = new Map<string, number[]>();
+  const tagsOf = new Map(questions.map((q) => [q.id, q.tags]));
+  for (const r of reviews) {
+    ratings[RATING_LABELS[r.rating as Rating]]!++;
+    for (const t of tagsOf.get(r.question) ?? []) tagScores.set(t, [...(tagScores.get(t) ?? []), r.rating]);
+  }
+  let weakestTag: SessionSummary['weakestTag'];
+  for (const [tag, scores] of tagScores) {
+    const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+    if (!weakestTag || mean < weakestTag.meanRating) weakestTag = { tag, meanRating: mean };
+  }
+  const days = new Map<string, number>();
+  for (const q of questions) {
+    const card = progress.cards[q.id];
+    if (!card) continue;
+    const day = Date.parse(card.due) <= now.getTime() ? now.toISOString().slice(0, 10) : card.due.slice(0, 10);
+    days.set(day, (days.get(day) ?? 0) + 1);
+  }
+  const nextDue = [...days].sort(([a], [b]) => a.localeCompare(b)).slice(0, 3).map(([date, count]) => ({ date, count }));
+  const out: SessionSummary = { answered: reviews.length, ratings, duration_ms: reviews.reduce((a, r) => a + r.duration_ms, 0), nextDue };
+  if (weakestTag) out.weakestTag = weakestTag;
+  return out;
+}

@@ -1,0 +1,35 @@
+import { PROGRESS_VERSION } from './schema.js';
+
+/** `migrations[n]` turns a version-n document into version n+1. */
+export type Migrations = Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
+
+/**
+ * The shipped table. Version 1 is the first published shape, so it is empty; each
+ * later change to the file adds one step here and a test with a real old file.
+ */
+export const MIGRATIONS: Migrations = {};
+
+export type VersionCheck =
+  | { kind: 'current' }
+  | { kind: 'older'; from: number }
+  | { kind: 'newer'; found: number }
+  | { kind: 'invalid'; message: string };
+
+export function checkVersion(doc: unknown, current = PROGRESS_VERSION): VersionCheck {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { kind: 'invalid', message: 'the file must hold a JSON object' };
+  const v = (doc as { version?: unknown }).version;
+  if (!Number.isInteger(v) || (v as number) < 1) return { kind: 'invalid', message: '"version" must be a positive whole number' };
+  if (v === current) return { kind: 'current' };
+  return (v as number) > current ? { kind: 'newer', found: v as number } : { kind: 'older', from: v as number };
+}
+
+/** Pure: applies each step from the document's version up to `target`. */
+export function migrate(doc: Record<string, unknown>, migrations: Migrations = MIGRATIONS, target = PROGRESS_VERSION): Record<string, unknown> {
+  let out = doc;
+  for (let v = out.version as number; v < target; v++) {
+    const step = migrations[v];
+    if (!step) throw new Error(`no migration from progress version ${v} to ${v + 1}`);
+    out = { ...step(out), version: v + 1 };
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+export const PROGRESS_VERSION = 1;
+
+const iso = z.iso.datetime({ offset: true });
+const rating = z.int().min(1).max(4);
+
+/** A ts-fsrs card with its dates as ISO strings. */
+export const cardSchema = z.strictObject({
+  due: iso,
+  stability: z.number().nonnegative(),
+  difficulty: z.number(),
+  elapsed_days: z.number().nonnegative(),
+  scheduled_days: z.number().nonnegative(),
+  learning_steps: z.int().nonnegative(),
+  reps: z.int().nonnegative(),
+  lapses: z.int().nonnegative(),
+  state: z.int().min(0).max(3),
+  last_review: iso.optional(),
+});
+
+/** Enough to replay the history: the fields FSRS optimisers read, plus self-grading detail. */
+export const reviewSchema = z.strictObject({
+  question: z.string().min(1),
+  at: iso,
+  rating,
+  /** The card before this review; null for the first review of a question. */
+  state: cardSchema.nullable(),
+  /** Indices of the key points the person ticked. */
+  covered: z.array(z.int().nonnegative()),
+  /** How many key points the question had then. */
+  total: z.int().nonnegative(),
+  /** For choice and numeric questions: whether the automatic check passed. */
+  correct: z.boolean().optional(),
+  duration_ms: z.int().nonnegative(),
+  /** The time budget for the question, used to flag slow answers. */
+  budget_ms: z.int().positive().optional(),
+  session: z.string().min(1),
+});
+
+export const mockResultSchema = z.strictObject({
+  question: z.string().min(1),
+  rating,
+  covered: z.int().nonnegative(),
+  total: z.int().nonnegative(),
+  correct: z.boolean().optional(),
+  duration_ms: z.int().nonnegative(),
+  budget_ms: z.int().positive(),
+  timed_out: z.boolean(),
+  score: z.number().min(0).max(1),
+});
+
+export const sessionSchema = z.strictObject({
+  id: z.string().min(1),
+  kind: z.enum(['run', 'mock']),
+  started_at: iso,
+  ended_at: iso.nullable(),
+  status: z.enum(['in-progress', 'finished', 'quit', 'interrupted', 'abandoned']),
+  /** The questions drawn for the session, in order. */
+  questions: z.array(z.string()),
+  answered: z.int().nonnegative(),
+  seed: z.string().optional(),
+  filter: z.record(z.string(), z.unknown()).optional(),
+  // Mock rounds only.
+  plan: z.string().optional(),
+  minutes: z.number().positive().optional(),
+  results: z.array(mockResultSchema).optional(),
+  score: z.number().min(0).max(100).nullable().optional(),
+});
+
+export const progressSchema = z.strictObject({
+  version: z.literal(PROGRESS_VERSION),
+  cards: z.record(z.string(), cardSchema),
+  reviews: z.array(reviewSchema),
+  sessions: z.array(sessionSchema),
+});
+
+export type StoredCard = z.infer<typeof cardSchema>;
+export type Review = z.infer<typeof reviewSchema>;
+export type Session = z.infer<typeof sessionSchema>;
+export type MockResult = z.infer<typeof mockResultSchema>;
+export type Progress = z.infer<typeof progressSchema>;
+
+export function emptyProgress(): Progress {
+  return { version: PROGRESS_VERSION, cards: {}, reviews: [], sessions: [] };
+}

@@ -1,0 +1,37 @@
+import type { Question } from '../bank/types.js';
+import { retrievability } from '../engine/schedule.js';
+import type { Progress } from '../progress/schema.js';
+
+export interface TagMastery {
+  tag: string;
+  count: number;
+  seen: number;
+  due: number;
+  /** Mean FSRS retrievability over the tag's questions, unseen counting as 0, in [0, 1]. */
+  mastery: number;
+}
+
+/**
+ * Mastery rises only by learning all of a tag: a tag of 20 questions with 2 known
+ * perfectly is at 10%, however well those two are known.
+ */
+export function tagMastery(questions: readonly Question[], progress: Progress, now: Date): TagMastery[] {
+  const byTag = new Map<string, TagMastery>();
+  for (const q of questions) {
+    const card = progress.cards[q.id];
+    const r = retrievability(card, now);
+    for (const tag of q.tags) {
+      const t = byTag.get(tag) ?? { tag, count: 0, seen: 0, due: 0, mastery: 0 };
+      t.count++;
+      if (card) {
+        t.seen++;
+        if (Date.parse(card.due) <= now.getTime()) t.due++;
+      }
+      t.mastery += r;
+      byTag.set(tag, t);
+    }
+  }
+  return [...byTag.values()]
+    .map((t) => ({ ...t, mastery: t.count ? t.mastery / t.count : 0 }))
+    .sort((a, b) => a.tag.localeCompare(b.tag));
+}

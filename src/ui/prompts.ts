@@ -1,0 +1,117 @@
+import { checkbox, input, select } from '@inquirer/prompts';
+import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
+import chalk from 'chalk';
+import { Interrupted } from '../errors.js';
+import { RATING_LABELS, type Rating } from '../engine/grade.js';
+
+/** Where prompts read and write; the entry point passes process streams, tests their own. */
+export interface Io {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+export const QUIT = Symbol('quit');
+export type Quit = typeof QUIT;
+
+/** Every prompt goes through here so that Ctrl+C always means exit 130 with progress kept. */
+export async function guard<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw new Interrupted();
+    throw e;
+  }
+}
+
+const ctx = (io: Io) => ({ input: io.input, output: io.output, clearPromptOnDone: false });
+
+/** A free-text answer; Enter alone reveals, `q` quits. */
+export async function askAnswer(io: Io): Promise<string | Quit> {
+  const text = await guard(
+    input({ message: 'Your answer (Enter to reveal, q to quit):', theme: { prefix: chalk.cyan('?') } }, ctx(io)),
+  );
+  return text.trim().toLowerCase() === 'q' ? QUIT : text.trim();
+}
+
+export async function askKeyPoints(io: Io, points: string[]): Promise<number[]> {
+  return guard(
+    checkbox(
+      {
+        message: 'Which key points did your answer cover? (space to tick, a for all, Enter when done)',
+        choices: points.map((p, i) => ({ name: p, value: i })),
+        pageSize: Math.max(7, points.length),
+        instructions: false,
+      },
+      ctx(io),
+    ),
+  );
+}
+
+export async function askChoice(io: Io, choices: string[], multiple: boolean): Promise<number[] | Quit> {
+  const items = choices.map((c, i) => ({ name: `${String.fromCharCode(97 + i)}) ${c}`, value: i }));
+  if (multiple) {
+    return guard(checkbox({ message: 'Select all that apply (space to tick, Enter to submit):', choices: items, instructions: false }, ctx(io)));
+  }
+  const picked = await guard(
+    select<number | Quit>({ message: 'Your choice:', choices: [...items, { name: chalk.dim('quit'), value: QUIT }], pageSize: items.length + 1 }, ctx(io)),
+  );
+  return picked === QUIT ? QUIT : [picked];
+}
+
+export async function askNumber(io: Io, unit: string | undefined, parse: (s: string) => number | undefined): Promise<number | Quit> {
+  const text = await guard(
+    input(
+      {
+        message: `Your answer${unit ? ` (in ${unit})` : ''}, or q to quit:`,
+        validate: (s) => s.trim().toLowerCase() === 'q' || parse(s) !== undefined || 'Type a number, e.g. 0.25, 1/4, 25% or 3e-2',
+      },
+      ctx(io),
+    ),
+  );
+  return text.trim().toLowerCase() === 'q' ? QUIT : parse(text)!;
+}
+
+interface RatingConfig {
+  message: string;
+  suggested: Rating;
+  allowed: Rating[];
+}
+
+/** One key press: 1-4 picks a rating, Enter takes the suggestion, q quits after this question. */
+const ratingPrompt = createPrompt<Rating | Quit, RatingConfig>((config, done) => {
+  const theme = makeTheme({});
+  const prefix = usePrefix({ status: 'idle', theme });
+  const [picked, setPicked] = useState<Rating | Quit | undefined>(undefined);
+  const [hint, setHint] = useState('');
+  useKeypress((key, rl) => {
+    if (picked !== undefined) return;
+    rl.clearLine(0);
+    const finish = (v: Rating | Quit) => {
+      setPicked(v);
+      done(v);
+    };
+    if (isEnterKey(key)) return finish(config.suggested);
+    if (key.name === 'q') return finish(QUIT);
+    const n = Number(key.name) as Rating;
+    if ([1, 2, 3, 4].includes(n)) {
+      if (config.allowed.includes(n)) return finish(n);
+      setHint(`${RATING_LABELS[n]} is not open to a partly right answer: pick ${config.allowed.map((r) => `${r} ${RATING_LABELS[r]}`).join(' or ')}.`);
+    }
+  });
+  if (picked !== undefined) {
+    return `${prefix} ${config.message} ${picked === QUIT ? chalk.dim('quit') : chalk.cyan(`${picked} ${RATING_LABELS[picked]}`)}`;
+  }
+  const options = ([1, 2, 3, 4] as Rating[])
+    .map((r) => {
+      const label = `${r} ${RATING_LABELS[r]}`;
+      if (!config.allowed.includes(r)) return chalk.dim.strikethrough(label);
+      return r === config.suggested ? chalk.bold.cyan(`[${label}]`) : label;
+    })
+    .join('  ');
+  const help = chalk.dim(`Enter = ${RATING_LABELS[config.suggested]} (suggested), q = save and quit`);
+  return `${prefix} ${config.message} ${options}\n  ${help}${hint ? `\n  ${chalk.yellow(hint)}` : ''}`;
+});
+
+export async function askRating(io: Io, config: RatingConfig): Promise<Rating | Quit> {
+  return guard(ratingPrompt(config, ctx(io)));
+}

@@ -1,0 +1,91 @@
+import chalk from 'chalk';
+import type { Question } from '../bank/types.js';
+import { allowedRatings, checkChoice, checkNumeric, parseNumber, suggestRating, type Outcome, type Rating } from '../engine/grade.js';
+import { renderMarkdown } from './markdown.js';
+import { askAnswer, askChoice, askKeyPoints, askNumber, askRating, QUIT, type Io, type Quit } from './prompts.js';
+
+export const write = (io: Io, s = '') => io.output.write(s + '\n');
+
+/** The heading and prompt of a question. */
+export function showQuestion(io: Io, q: Question, position: { index: number; total: number; label?: string }, width: number): void {
+  const meta = [q.tags.join(', '), q.difficulty, position.label].filter(Boolean).join(' · ');
+  write(io);
+  write(io, chalk.bold.cyan(`Question ${position.index} of ${position.total}`) + chalk.dim(`  ${meta}`));
+  write(io, renderMarkdown(q.prompt, width));
+  if (q.type === 'choice' && (q.correct?.length ?? 0) > 1) write(io, chalk.dim('(more than one choice is right)'));
+  write(io);
+}
+
+/** What the person gave before the reveal. */
+export interface Attempt {
+  text?: string;
+  picked?: number[];
+  number?: number;
+  /** Set for choice and numeric questions. */
+  correct?: boolean;
+}
+
+/** Asks for an answer in the way the question's type needs; `QUIT` if the person leaves. */
+export async function attempt(io: Io, q: Question): Promise<Attempt | Quit> {
+  if (q.type === 'choice') {
+    const picked = await askChoice(io, q.choices!, (q.correct?.length ?? 0) > 1);
+    return picked === QUIT ? QUIT : { picked, correct: checkChoice(q, picked) };
+  }
+  if (q.type === 'numeric') {
+    const n = await askNumber(io, q.unit, (s) => parseNumber(s, q.unit));
+    return n === QUIT ? QUIT : { number: n, correct: checkNumeric(q, n) };
+  }
+  const text = await askAnswer(io);
+  return text === QUIT ? QUIT : { text };
+}
+
+/** The model answer, the verdict for auto-graded questions, and the follow-ups. */
+export function reveal(io: Io, q: Question, a: Attempt, width: number): void {
+  if (a.correct !== undefined) {
+    const right =
+      q.type === 'choice'
+        ? q.correct!.map((i) => `${String.fromCharCode(97 + i)}) ${q.choices![i]}`).join('; ')
+        : `${q.value}${q.unit ? ` ${q.unit}` : ''}${q.tolerance ? ` (± ${q.tolerance})` : ''}`;
+    write(io, a.correct ? chalk.green.bold('✔ Right.') : chalk.red.bold(`✘ Not quite. The answer: ${right}`));
+  } else if (a.text) {
+    write(io, chalk.dim('Your answer: ') + a.text);
+  }
+  write(io, chalk.bold('\nModel answer'));
+  write(io, renderMarkdown(q.answer, width));
+  if (q.follow_ups.length) {
+    write(io, chalk.bold('\nAn interviewer might ask next'));
+    for (const f of q.follow_ups) write(io, `  • ${renderMarkdown(f, width - 4)}`);
+  }
+  write(io);
+}
+
+export interface Graded {
+  rating: Rating;
+  covered: number[];
+  coverage: number;
+}
+
+/** Ticks the key points (open questions), then asks for a rating with a suggestion. */
+export async function grade(io: Io, q: Question, a: Attempt, timing: { durationMs: number; budgetMs: number }): Promise<Graded | Quit> {
+  let covered: number[] = [];
+  let coverage: number;
+  if (a.correct === undefined) {
+    covered = q.key_points.length ? await askKeyPoints(io, q.key_points) : [];
+    coverage = q.key_points.length ? covered.length / q.key_points.length : 1;
+  } else {
+    coverage = a.correct ? 1 : 0;
+    if (q.key_points.length) {
+      write(io, chalk.bold('Key points'));
+      for (const k of q.key_points) write(io, `  • ${k}`);
+      covered = a.correct ? q.key_points.map((_, i) => i) : [];
+    }
+  }
+  const outcome: Outcome = { coverage, durationMs: timing.durationMs, budgetMs: timing.budgetMs };
+  if (a.correct !== undefined) outcome.correct = a.correct;
+  const suggested = suggestRating(outcome);
+  const slow = timing.durationMs > timing.budgetMs * 2 && coverage >= 1;
+  if (slow) write(io, chalk.yellow(`Right, but it took ${Math.round(timing.durationMs / 1000)} s against a budget of ${Math.round(timing.budgetMs / 1000)} s: rated as weak.`));
+  const message = a.correct !== undefined ? 'How sure were you?' : 'How did it go?';
+  const rating = await askRating(io, { message, suggested, allowed: allowedRatings(outcome) });
+  return rating === QUIT ? QUIT : { rating, covered, coverage };
+}

@@ -1,0 +1,26 @@
+import chalk from 'chalk';
+import type { SessionSummary } from '../engine/summary.js';
+import type { Io } from './prompts.js';
+
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+export function renderSummary(io: Io, s: SessionSummary, file: string): void {
+  const w = (t = '') => io.output.write(t + '\n');
+  w(chalk.bold('\nSession over'));
+  if (s.answered === 0) {
+    w('No answer was graded, so nothing changed.');
+    return;
+  }
+  const ratings = Object.entries(s.ratings)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${label} ${n}`)
+    .join(', ');
+  w(`  answered   ${s.answered} (${ratings})`);
+  w(`  time       ${formatDuration(s.duration_ms)} answering`);
+  if (s.weakestTag) w(`  weakest    ${s.weakestTag.tag} ${chalk.dim(`(mean rating ${s.weakestTag.meanRating.toFixed(1)} of 4): mlquiz run --tag ${s.weakestTag.tag}`)}`);
+  if (s.nextDue.length) w(`  next due   ${s.nextDue.map((d) => `${d.date}: ${d.count}`).join(' · ')}`);
+  w(chalk.dim(`  saved in ${file}`));
+}
