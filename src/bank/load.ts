@@ -21,7 +21,9 @@ export function parseBankFile(file: string, bytes: Uint8Array): ParsedBank {
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.trim()) return fail('the file is empty');
   const deck = basename(file, extname(file));
-  return extname(file).toLowerCase() === '.md' ? parseMarkdownBank(file, text, deck) : parseYamlBank(file, text, deck);
+  const parsed = extname(file).toLowerCase() === '.md' ? parseMarkdownBank(file, text, deck) : parseYamlBank(file, text, deck);
+  parsed.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return parsed;
 }
 
 /** Every bank file under the given files or folders, in a stable order. */

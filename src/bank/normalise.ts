@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { rawQuestionSchema, type RawQuestion } from './schema.js';
+import { rawQuestionSchema, typeRules, type RawQuestion } from './schema.js';
 import type { Diagnostic, Question } from './types.js';
 import type { PathKey, Position } from './yaml-source.js';
 
@@ -55,6 +55,7 @@ function unknownKeyMessage(key: string): string {
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     const received = /received (\w+)/.exec(issue.message)?.[1];
+    if (!received) return issue.message;
     if (received === 'undefined') return 'required field is missing';
     const found = received === 'object' ? 'a mapping' : received === 'array' ? 'a list' : received;
     const hint = issue.expected === 'string' && received === 'object' ? ' (YAML read "key: value" inside the text as a mapping: quote the text)' : '';
@@ -90,7 +91,14 @@ export function normaliseQuestion(
     };
   }
   const parsed = rawQuestionSchema.safeParse(raw);
-  if (!parsed.success) return { diagnostics: issuesToDiagnostics(parsed.error.issues, deck.file, base, where, displayBase) };
+  const diagnostics = parsed.success ? [] : issuesToDiagnostics(parsed.error.issues, deck.file, base, where, displayBase);
+  for (const rule of typeRules(raw as Record<string, unknown>)) {
+    const path = [...base, rule.path];
+    // One message per field: a wrong type already reported says more than a rule about it.
+    if (diagnostics.some((d) => d.path === formatPath([...displayBase, rule.path]))) continue;
+    diagnostics.push({ file: deck.file, ...where.locate(path), path: formatPath([...displayBase, rule.path]), message: rule.message, severity: 'error' });
+  }
+  if (diagnostics.length || !parsed.success) return { diagnostics };
   return { question: toQuestion(parsed.data, deck, line), diagnostics: [] };
 }
 

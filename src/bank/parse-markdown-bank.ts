@@ -77,7 +77,7 @@ function parseSection(section: Line[], index: number, deck: DeckInfo): { questio
     let closed = false;
     for (; i < section.length; i++) {
       let t = section[i]!.text;
-      if (section[i] === start) t = t.replace(/^\s*<!--/, '');
+      if (section[i] === start) t = t.replace(/^\s*<!--\s*/, '');
       const end = t.indexOf('-->');
       if (end >= 0) {
         body.push(t.slice(0, end));

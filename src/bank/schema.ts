@@ -10,8 +10,7 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * One schema for both formats. Strict, so that a typo such as `promt` is an error
  * rather than a silently missing field.
  */
-export const rawQuestionSchema = z
-  .strictObject({
+export const rawQuestionSchema = z.strictObject({
     id: z.string().regex(ID_PATTERN, 'must be a slug: lowercase letters, digits and single hyphens'),
     prompt: text,
     answer: text,
@@ -28,30 +27,40 @@ export const rawQuestionSchema = z
     see_also: z.array(z.string().regex(ID_PATTERN, 'must be a question id')).optional(),
     source: text.optional(),
     time_limit: z.number().positive('must be a positive number of seconds').optional(),
-  })
-  .superRefine((q, ctx) => {
-    const type = q.type ?? 'open';
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    const forbid = (fields: (keyof typeof q)[]) => {
-      for (const f of fields) if (q[f] !== undefined) issue(f, `not allowed on a ${type} question`);
-    };
-    if (type === 'open') {
-      if ((q.key_points?.length ?? 0) < 2) issue('key_points', 'an open question needs 2 to 6 key points');
-      forbid(['choices', 'correct', 'value', 'tolerance', 'unit']);
-    } else if (type === 'choice') {
-      if (!q.choices) issue('choices', 'required for a choice question');
-      if (q.correct === undefined) issue('correct', 'required for a choice question');
-      const correct = q.correct === undefined ? [] : Array.isArray(q.correct) ? q.correct : [q.correct];
-      if (q.choices && correct.some((i) => i >= q.choices!.length))
-        issue('correct', `index out of range: there are ${q.choices.length} choices (0 to ${q.choices.length - 1})`);
-      if (new Set(correct).size !== correct.length) issue('correct', 'lists the same index twice');
-      forbid(['value', 'tolerance', 'unit']);
-    } else {
-      if (q.value === undefined) issue('value', 'required for a numeric question');
-      if (q.tolerance === undefined) issue('tolerance', 'required for a numeric question');
-      forbid(['choices', 'correct']);
-    }
   });
+
+/**
+ * Rules that depend on the question's type. Kept out of the zod schema and run on the
+ * raw input even when other fields are invalid, so that every problem is reported at
+ * once instead of the type rules hiding behind a missing id.
+ */
+export function typeRules(q: Record<string, unknown>): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const type = typeof q.type === 'string' ? q.type : 'open';
+  if (!(QUESTION_TYPES as readonly string[]).includes(type)) return out;
+  const forbid = (fields: string[]) => {
+    for (const f of fields) if (q[f] !== undefined) out.push({ path: f, message: `not allowed on a ${type} question` });
+  };
+  if (type === 'open') {
+    const n = Array.isArray(q.key_points) ? q.key_points.length : 0;
+    if (n < 2) out.push({ path: 'key_points', message: 'an open question needs 2 to 6 key points' });
+    forbid(['choices', 'correct', 'value', 'tolerance', 'unit']);
+  } else if (type === 'choice') {
+    if (q.choices === undefined) out.push({ path: 'choices', message: 'required for a choice question' });
+    if (q.correct === undefined) out.push({ path: 'correct', message: 'required for a choice question' });
+    const correct = Array.isArray(q.correct) ? q.correct : q.correct === undefined ? [] : [q.correct];
+    const n = Array.isArray(q.choices) ? q.choices.length : undefined;
+    if (n !== undefined && correct.some((i) => typeof i === 'number' && i >= n))
+      out.push({ path: 'correct', message: `index out of range: there are ${n} choices (0 to ${n - 1})` });
+    if (new Set(correct).size !== correct.length) out.push({ path: 'correct', message: 'lists the same index twice' });
+    forbid(['value', 'tolerance', 'unit']);
+  } else {
+    if (q.value === undefined) out.push({ path: 'value', message: 'required for a numeric question' });
+    if (q.tolerance === undefined) out.push({ path: 'tolerance', message: 'required for a numeric question' });
+    forbid(['choices', 'correct']);
+  }
+  return out;
+}
 
 export type RawQuestion = z.infer<typeof rawQuestionSchema>;
 

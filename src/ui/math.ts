@@ -116,6 +116,14 @@ export function renderMathInMarkdown(md: string): string {
     .join('');
 }
 
+/** For one-line texts shown inside prompts (choices, key points): formulas to Unicode, code marks dropped. */
+export function renderInline(text: string): string {
+  return text
+    .replace(/(^|[^\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)/g, (_, pre: string, m: string) => pre + latexToUnicode(m))
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1');
+}
+
 /** Math output must not be read as emphasis or links by the Markdown renderer. */
 function escapeMd(s: string): string {
   return s.replace(/([*_[\]<>`\\|])/g, '\\$1');

@@ -3,6 +3,7 @@ import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState }
 import chalk from 'chalk';
 import { Interrupted } from '../errors.js';
 import { RATING_LABELS, type Rating } from '../engine/grade.js';
+import { renderInline } from './math.js';
 
 /** Where prompts read and write; the entry point passes process streams, tests their own. */
 export interface Io {
@@ -38,7 +39,7 @@ export async function askKeyPoints(io: Io, points: string[]): Promise<number[]> 
     checkbox(
       {
         message: 'Which key points did your answer cover? (space to tick, a for all, Enter when done)',
-        choices: points.map((p, i) => ({ name: p, value: i })),
+        choices: points.map((p, i) => ({ name: renderInline(p), value: i })),
         pageSize: Math.max(7, points.length),
         instructions: false,
       },
@@ -48,7 +49,7 @@ export async function askKeyPoints(io: Io, points: string[]): Promise<number[]> 
 }
 
 export async function askChoice(io: Io, choices: string[], multiple: boolean): Promise<number[] | Quit> {
-  const items = choices.map((c, i) => ({ name: `${String.fromCharCode(97 + i)}) ${c}`, value: i }));
+  const items = choices.map((c, i) => ({ name: `${String.fromCharCode(97 + i)}) ${renderInline(c)}`, value: i }));
   if (multiple) {
     return guard(checkbox({ message: 'Select all that apply (space to tick, Enter to submit):', choices: items, instructions: false }, ctx(io)));
   }
@@ -108,7 +109,7 @@ const ratingPrompt = createPrompt<Rating | Quit, RatingConfig>((config, done) =>
       return r === config.suggested ? chalk.bold.cyan(`[${label}]`) : label;
     })
     .join('  ');
-  const help = chalk.dim(`Enter = ${RATING_LABELS[config.suggested]} (suggested), q = save and quit`);
+  const help = chalk.dim(`Enter = ${RATING_LABELS[config.suggested]} (suggested), q = quit without rating this one`);
   return `${prefix} ${config.message} ${options}\n  ${help}${hint ? `\n  ${chalk.yellow(hint)}` : ''}`;
 });
 

@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import type { Question } from '../bank/types.js';
 import { allowedRatings, checkChoice, checkNumeric, parseNumber, suggestRating, type Outcome, type Rating } from '../engine/grade.js';
 import { renderMarkdown } from './markdown.js';
+import { renderInline } from './math.js';
 import { askAnswer, askChoice, askKeyPoints, askNumber, askRating, QUIT, type Io, type Quit } from './prompts.js';
 
 export const write = (io: Io, s = '') => io.output.write(s + '\n');
@@ -44,7 +45,7 @@ export function reveal(io: Io, q: Question, a: Attempt, width: number): void {
   if (a.correct !== undefined) {
     const right =
       q.type === 'choice'
-        ? q.correct!.map((i) => `${String.fromCharCode(97 + i)}) ${q.choices![i]}`).join('; ')
+        ? q.correct!.map((i) => `${String.fromCharCode(97 + i)}) ${renderInline(q.choices![i]!)}`).join('; ')
         : `${q.value}${q.unit ? ` ${q.unit}` : ''}${q.tolerance ? ` (± ${q.tolerance})` : ''}`;
     write(io, a.correct ? chalk.green.bold('✔ Right.') : chalk.red.bold(`✘ Not quite. The answer: ${right}`));
   } else if (a.text) {
@@ -76,7 +77,7 @@ export async function grade(io: Io, q: Question, a: Attempt, timing: { durationM
     coverage = a.correct ? 1 : 0;
     if (q.key_points.length) {
       write(io, chalk.bold('Key points'));
-      for (const k of q.key_points) write(io, `  • ${k}`);
+      for (const k of q.key_points) write(io, `  • ${renderInline(k)}`);
       covered = a.correct ? q.key_points.map((_, i) => i) : [];
     }
   }

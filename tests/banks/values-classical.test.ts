@@ -158,3 +158,76 @@ describe('classical-models numeric values', () => {
     expect(q.choices[q.correct]).toBe(`k = 1: ${vote(1)}; k = 3: ${vote(3)}`);
   });
 });
+
+// ---------- unsupervised ----------
+describe('unsupervised numeric values', () => {
+  const F = 'unsupervised.yaml';
+  const pts = [
+    [1, 1],
+    [2, 1],
+    [4, 3],
+    [5, 4],
+  ];
+  const centroid = (ps: number[][]) => [mean(ps.map((p) => p[0])), mean(ps.map((p) => p[1]))];
+  /** one Lloyd iteration: assign to nearest centroid, then recompute the means */
+  const lloyd = (cs: number[][]) => {
+    const groups = cs.map(() => [] as number[][]);
+    for (const p of pts) {
+      const d = cs.map((c) => dist2(p, c));
+      groups[d.indexOf(Math.min(...d))].push(p);
+    }
+    return { groups, cs: groups.map(centroid) };
+  };
+  it('association-rule lift', () => check(F, 'unsup-association-rule-lift', 150 / 200 / (300 / 1000)));
+  it('k-means one iteration matches the choice key', () => {
+    const { cs } = lloyd([
+      [1, 1],
+      [5, 4],
+    ]);
+    expect(cs).toEqual([
+      [1.5, 1],
+      [4.5, 3.5],
+    ]);
+    const q = byId(F, 'unsup-kmeans-one-iteration');
+    expect(q.choices[q.correct]).toBe('$c_1 = (1.5, 1)$, $c_2 = (4.5, 3.5)$');
+  });
+  it('k-means inertia after the update', () => {
+    const { groups, cs } = lloyd([
+      [1, 1],
+      [5, 4],
+    ]);
+    const J = sum(groups.map((g, k) => sum(g.map((p) => dist2(p, cs[k])))));
+    check(F, 'unsup-kmeans-inertia', J);
+  });
+  it('silhouette', () => check(F, 'unsup-silhouette-value', (5 - 2) / Math.max(2, 5)));
+  it('GMM responsibility', () => {
+    const n = (x: number, m: number) => Math.exp(-((x - m) ** 2) / 2) / Math.sqrt(2 * Math.PI);
+    check(F, 'unsup-gmm-responsibility', (0.5 * n(1.5, 0)) / (0.5 * n(1.5, 0) + 0.5 * n(1.5, 2)));
+  });
+  it('GMM parameter count', () => {
+    const K = 3;
+    const d = 2;
+    check(F, 'unsup-gmm-parameter-count', K - 1 + K * d + (K * d * (d + 1)) / 2);
+  });
+  it('PCA variance explained by two components', () => {
+    const ev = [4, 2.5, 1, 0.5];
+    check(F, 'unsup-pca-variance-explained', (ev[0] + ev[1]) / sum(ev));
+  });
+  it('PCA on a 2x2 covariance', () => {
+    const [a, b, c] = [2, 1, 2]; // [[a, b], [b, c]]
+    const tr = a + c;
+    const det = a * c - b * b;
+    const l1 = tr / 2 + Math.sqrt((tr * tr) / 4 - det);
+    const l2 = tr / 2 - Math.sqrt((tr * tr) / 4 - det);
+    check(F, 'unsup-pca-2x2-eigen', l1 / (l1 + l2));
+  });
+  it('components needed for 90% variance', () => {
+    const ev = [5, 3, 1, 0.5, 0.5];
+    let acc = 0;
+    let k = 0;
+    while (acc / sum(ev) < 0.9 - 1e-12) acc += ev[k++];
+    check(F, 'unsup-pca-components-for-90', k);
+  });
+  it('Mahalanobis distance with diagonal covariance', () =>
+    check(F, 'unsup-mahalanobis-distance', Math.sqrt(3 ** 2 / 1 + 4 ** 2 / 4)));
+});

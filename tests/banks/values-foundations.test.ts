@@ -110,12 +110,13 @@ describe('bias-variance.yaml numeric values', () => {
     expectValue(F, 'bv-shrunk-mean-mse', bias * bias + variance);
   });
 
-  it('variance of an average of equicorrelated models, from the covariance matrix', () => {
-    const B = 10, s2 = 1, rho = 0.3;
-    // Var(mean) = (1/B^2) * sum_ij Cov(f_i, f_j)
-    let total = 0;
-    for (let i = 0; i < B; i++) for (let j = 0; j < B; j++) total += i === j ? s2 : rho * s2;
-    expectValue(F, 'bv-averaging-correlated-models', total / (B * B));
+  it('k-NN regression error = bias^2 + sigma^2/k + sigma^2', () => {
+    const k = 8, s2 = 4, bias = 0.5;
+    // variance of the mean of k independent noisy labels, computed as sum of k variances / k^2
+    let v = 0;
+    for (let j = 0; j < k; j++) v += s2;
+    v /= k * k;
+    expectValue(F, 'bv-knn-regression-error', bias * bias + v + s2);
   });
 });
 
@@ -187,5 +188,18 @@ describe('regularization.yaml MAP prior to penalty strength', () => {
     // -log posterior = SSE/(2 s2) + |w|^2/(2 t2); scale by 2 s2 => SSE + (s2/t2)|w|^2
     const s2 = 4, t2 = 0.5;
     expectValue('regularization.yaml', 'reg-prior-to-lambda', (2 * s2) / (2 * t2));
+  });
+});
+
+describe('additional loss and augmentation values', () => {
+  it('triplet loss', () => {
+    expectValue('loss-functions.yaml', 'loss-triplet-value', Math.max(0, 0.5 - 0.8 + 0.5));
+  });
+
+  it('mixup target for the second class', () => {
+    const lam = 0.7;
+    const yi = [1, 0, 0], yj = [0, 0, 1];
+    const mixed = yi.map((v, k) => lam * v + (1 - lam) * yj[k]);
+    expectValue('regularization.yaml', 'reg-mixup-target', mixed[2]);
   });
 });

@@ -14,7 +14,7 @@ interface ListOptions {
 
 export default async function list(opts: ListOptions, _args: string[], ctx: Context): Promise<number> {
   const set = loadConfiguredBanks(ctx, opts);
-  const questions = selectQuestions(set, opts);
+  const questions = selectQuestions(set, { tags: opts.tag, deck: opts.deck, difficulty: opts.difficulty });
   if (opts.json) {
     writeJson(ctx, questions);
     return 0;

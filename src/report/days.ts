@@ -1,0 +1,71 @@
+import { UsageError } from '../errors.js';
+
+/**
+ * Local calendar days as integers (days since 1970-01-01), so that a report over 100,000
+ * reviews groups them with arithmetic instead of date formatting. The time zone is an
+ * input like the clock: `offset` is Date#getTimezoneOffset's value at an instant
+ * (minutes behind UTC), and tests pass a constant.
+ */
+export type Offset = (at: Date) => number;
+
+export const UTC: Offset = () => 0;
+export const systemOffset: Offset = (at) => at.getTimezoneOffset();
+
+const DAY_MS = 86_400_000;
+
+export function dayNumber(ms: number, offset: Offset): number {
+  return Math.floor((ms - offset(new Date(ms)) * 60_000) / DAY_MS);
+}
+
+export function dayString(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function parseDay(s: string): number {
+  return Math.floor(Date.parse(`${s}T00:00:00Z`) / DAY_MS);
+}
+
+/** 0 for Monday … 6 for Sunday: weeks start on Monday, as in ISO 8601. */
+export function weekday(day: number): number {
+  // 1970-01-01 was a Thursday.
+  return (day + 3) % 7;
+}
+
+/**
+ * The first day of a `--since` window: `30d` and `12w` count back from today (today
+ * included, so `7d` is a week), a date `2026-10-01` is that local day.
+ */
+export function parseSince(value: string, today: number): number {
+  const v = value.trim();
+  const rel = /^(\d+)\s*([dw])$/i.exec(v);
+  if (rel) {
+    const n = Number(rel[1]) * (rel[2]!.toLowerCase() === 'w' ? 7 : 1);
+    if (n < 1) throw new UsageError(`--since ${value}: the window must be at least one day`);
+    return today - n + 1;
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const day = parseDay(v);
+    if (!Number.isFinite(day) || dayString(day) !== v) throw new UsageError(`--since ${value}: not a calendar date`);
+    if (day > today) throw new UsageError(`--since ${value}: the date is in the future (today is ${dayString(today)})`);
+    return day;
+  }
+  throw new UsageError(`--since ${value}: expected a number of days or weeks (30d, 12w) or a date (2026-10-01)`);
+}
+
+/**
+ * The current streak counts back from today; a day without practice yet does not break
+ * it until it is over, so a streak of 5 ending yesterday is still 5 this morning.
+ */
+export function streaks(days: ReadonlySet<number>, today: number): { current: number; longest: number } {
+  let current = 0;
+  for (let d = days.has(today) ? today : today - 1; days.has(d); d--) current++;
+  let longest = 0;
+  let run = 0;
+  let prev = Number.NaN;
+  for (const d of [...days].sort((a, b) => a - b)) {
+    run = d === prev + 1 ? run + 1 : 1;
+    longest = Math.max(longest, run);
+    prev = d;
+  }
+  return { current, longest };
+}

@@ -1,0 +1,108 @@
+import type { Question } from '../bank/types.js';
+import { budgetMs } from '../engine/grade.js';
+import { retrievability } from '../engine/schedule.js';
+import type { Progress, Review } from '../progress/schema.js';
+import type { Leech, WeakQuestion } from './types.js';
+
+/** What the report needs of one question's reviews, gathered in one pass over the log. */
+export interface History {
+  reviews: number;
+  /** Ratings of the last five reviews, oldest first. */
+  recent: number[];
+  /** Answer time over budget for the last three reviews that have one, oldest first. */
+  ratios: number[];
+  last: Review;
+}
+
+export const LEECH_LAPSES = 4;
+export const LEECH_AGAIN = { of: 5, atLeast: 3 } as const;
+export const WEAKEST_COUNT = 10;
+
+/** The log is in commit order, which is the order answers were graded. */
+export function histories(reviews: readonly Review[], questions: ReadonlyMap<string, Question>): Map<string, History> {
+  const out = new Map<string, History>();
+  for (const r of reviews) {
+    const q = questions.get(r.question);
+    if (!q) continue;
+    let h = out.get(r.question);
+    if (!h) out.set(r.question, (h = { reviews: 0, recent: [], ratios: [], last: r }));
+    h.reviews++;
+    h.last = r;
+    h.recent.push(r.rating);
+    if (h.recent.length > LEECH_AGAIN.of) h.recent.shift();
+    // Older reviews may lack budget_ms; the question's budget today stands in.
+    h.ratios.push(r.duration_ms / (r.budget_ms ?? budgetMs(q)));
+    if (h.ratios.length > 3) h.ratios.shift();
+  }
+  return out;
+}
+
+/**
+ * A leech is failed again and again: at least 4 lapses (a question once learned, then
+ * forgotten, four times), or Again in at least 3 of its last 5 reviews (which also catches
+ * a question that was never learned in the first place, as FSRS counts no lapse there).
+ */
+export function findLeeches(questions: readonly Question[], progress: Progress, hist: ReadonlyMap<string, History>): Leech[] {
+  const out: Leech[] = [];
+  for (const q of questions) {
+    const card = progress.cards[q.id];
+    const h = hist.get(q.id);
+    if (!card || !h) continue;
+    const again = h.recent.filter((r) => r === 1).length;
+    const byLapses = card.lapses >= LEECH_LAPSES;
+    const byAgain = again >= LEECH_AGAIN.atLeast;
+    if (!byLapses && !byAgain) continue;
+    const reasons = [byLapses && `${card.lapses} lapses`, byAgain && `Again in ${again} of the last ${h.recent.length}`].filter(Boolean);
+    out.push({ id: q.id, prompt: q.prompt, tags: q.tags, lapses: card.lapses, recent_again: again, reviews: h.reviews, reason: reasons.join(', ') });
+  }
+  return out.sort((a, b) => b.lapses - a.lapses || b.recent_again - a.recent_again || a.id.localeCompare(b.id));
+}
+
+/**
+ * How weak a seen question is, higher is weaker: forgetting dominates (1 − recall, up to
+ * 1), then lapses (0.1 each, up to 0.5), then slowness (0.25 per budget over, up to 0.5
+ * at three times the budget), because an answer right but far too slow still fails an
+ * interview.
+ */
+export function weakness(r: number, lapses: number, slowness: number | null): number {
+  return 1 - r + 0.1 * Math.min(lapses, 5) + 0.25 * Math.min(2, Math.max(0, (slowness ?? 0) - 1));
+}
+
+export function findWeakest(
+  questions: readonly Question[],
+  progress: Progress,
+  hist: ReadonlyMap<string, History>,
+  leeches: ReadonlySet<string>,
+  now: Date,
+  count = WEAKEST_COUNT,
+): WeakQuestion[] {
+  const out: WeakQuestion[] = [];
+  for (const q of questions) {
+    const card = progress.cards[q.id];
+    const h = hist.get(q.id);
+    if (!card || !h || card.reps === 0) continue;
+    const r = retrievability(card, now);
+    const slowness = h.ratios.length ? h.ratios.reduce((a, b) => a + b, 0) / h.ratios.length : null;
+    const reasons: string[] = [];
+    if (r < 0.9) reasons.push(`recall ${Math.round(r * 100)}%`);
+    if (card.lapses > 0) reasons.push(`${card.lapses} lapse${card.lapses === 1 ? '' : 's'}`);
+    if (slowness !== null && slowness > 1) reasons.push(`${slowness.toFixed(1)}× its time`);
+    if (h.last.rating === 1) reasons.push('last: Again');
+    out.push({
+      id: q.id,
+      prompt: q.prompt,
+      tags: q.tags,
+      retrievability: r,
+      lapses: card.lapses,
+      reviews: h.reviews,
+      slowness,
+      last_rating: h.last.rating,
+      last_review: h.last.at,
+      due: card.due,
+      leech: leeches.has(q.id),
+      weakness: weakness(r, card.lapses, slowness),
+      reasons,
+    });
+  }
+  return out.sort((a, b) => b.weakness - a.weakness || a.id.localeCompare(b.id)).slice(0, count);
+}

@@ -1,0 +1,144 @@
+/**
+ * The report as data: what `mlquiz report --json` prints and what both renderers draw.
+ * Dates are local calendar days as YYYY-MM-DD; instants are ISO strings; shares are in [0, 1].
+ */
+export interface ReportData {
+  /** When the report was made, and the local calendar day that is "today". */
+  generated_at: string;
+  today: string;
+  /** The --tag filter, empty for everything. */
+  filter: { tags: string[] };
+  totals: Totals;
+  tags: TagRow[];
+  weakest: WeakQuestion[];
+  leeches: Leech[];
+  activity: Activity;
+  due: Forecast;
+  mocks: Mocks;
+  next: Suggestion[];
+}
+
+export interface Totals {
+  /** Loaded questions in scope, and how many of them have been reviewed at least once. */
+  questions: number;
+  seen: number;
+  /** Every review in scope, ever. */
+  reviews: number;
+  /** Distinct local days with at least one review, ever. */
+  days_practised: number;
+  streak: Streak;
+  retention: Retention;
+  /** Seen questions whose review is due now (overdue included). */
+  due_now: number;
+  first_review: string | null;
+  last_review: string | null;
+  /** The activity window (--since, or the last 12 weeks): reviews and days practised inside it. */
+  window: { from: string; to: string; reviews: number; days_practised: number };
+}
+
+export interface Streak {
+  /** Consecutive days with a review, ending today, or yesterday while today is still open. */
+  current: number;
+  longest: number;
+  practised_today: boolean;
+}
+
+export interface Retention {
+  /**
+   * Share of reviews of already-seen questions (not first reviews) rated Good or Easy,
+   * within [from, to]; null when there is no such review.
+   */
+  rate: number | null;
+  reviews: number;
+  remembered: number;
+  from: string;
+  to: string;
+}
+
+export interface TagRow {
+  tag: string;
+  questions: number;
+  seen: number;
+  due: number;
+  /** Mean FSRS retrievability over the tag's questions, unseen counting as 0. */
+  mastery: number;
+}
+
+export interface WeakQuestion {
+  id: string;
+  prompt: string;
+  tags: string[];
+  /** Probability of recall now. */
+  retrievability: number;
+  lapses: number;
+  reviews: number;
+  /** Mean of answer time over time budget in the last three reviews; null without a budget. */
+  slowness: number | null;
+  last_rating: number;
+  last_review: string;
+  due: string;
+  leech: boolean;
+  /** Higher is weaker; see weakness() in questions.ts. */
+  weakness: number;
+  /** Short human reasons, e.g. "recall 23%", "4 lapses", "2.1× over time". */
+  reasons: string[];
+}
+
+export interface Leech {
+  id: string;
+  prompt: string;
+  tags: string[];
+  lapses: number;
+  /** Again ratings among the last five reviews. */
+  recent_again: number;
+  reviews: number;
+  reason: string;
+}
+
+export interface ActivityDay {
+  date: string;
+  reviews: number;
+  /** 0 for none, then 1-4 by quarters of the busiest day in the window. */
+  level: 0 | 1 | 2 | 3 | 4;
+}
+
+export interface Activity {
+  from: string;
+  to: string;
+  /** One entry per day from `from` to `to`, both included. */
+  days: ActivityDay[];
+  max: number;
+}
+
+export interface Forecast {
+  /** Reviews already due before today started. */
+  overdue: number;
+  /** Today first (it includes the overdue ones), then the next 13 days. */
+  days: { date: string; reviews: number }[];
+}
+
+export interface MockRound {
+  id: string;
+  started_at: string;
+  date: string;
+  status: string;
+  /** 0-100; null for a round that was not finished. */
+  score: number | null;
+  questions: number;
+  answered: number;
+  plan?: string;
+  minutes?: number;
+}
+
+export interface Mocks {
+  rounds: MockRound[];
+  best: MockRound | null;
+  latest: MockRound | null;
+  /** Latest scored round minus the one before it; null with fewer than two. */
+  change: number | null;
+}
+
+export interface Suggestion {
+  command: string;
+  reason: string;
+}

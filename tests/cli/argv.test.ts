@@ -1,0 +1,58 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/program.js';
+import { reportError } from '../../src/cli/index.js';
+
+/** Parses argv with a dispatcher that records instead of running. */
+async function parse(argv: string[]) {
+  const calls: { name: string; opts: Record<string, unknown>; args: string[] }[] = [];
+  let err = '';
+  const stderr = new PassThrough();
+  stderr.on('data', (d) => (err += d));
+  const program = buildProgram({ stdout: new PassThrough(), stderr }, async (name, opts, args) => {
+    calls.push({ name, opts, args });
+    return 0;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return { call: calls[0], code: 0, err };
+  } catch (e) {
+    return { call: calls[0], code: reportError(e, { stderr }), err };
+  }
+}
+
+describe('argv to options', () => {
+  it.each([
+    [['run'], { name: 'run', opts: { count: 10 } }],
+    [['run', '--tag', 'cnn', '-t', 'rnn', '--count', '5', '--seed', 'abc'], { name: 'run', opts: { tag: ['cnn', 'rnn'], count: 5, seed: 'abc' } }],
+    [['run', '--difficulty', 'hard', '--deck', 'Regularization', '--data-dir', '/x'], { name: 'run', opts: { difficulty: 'hard', deck: 'Regularization', dataDir: '/x', count: 10 } }],
+    [['run', '--bank', 'a', '-b', 'b', '--skip-invalid'], { name: 'run', opts: { bank: ['a', 'b'], skipInvalid: true, count: 10 } }],
+    [['run', '--id', 'x', '--id', 'y'], { name: 'run', opts: { id: ['x', 'y'], count: 10 } }],
+    [['list', '--json', '--tag', 'cnn'], { name: 'list', opts: { json: true, tag: ['cnn'] } }],
+    [['tags', '--json'], { name: 'tags', opts: { json: true } }],
+    [['validate', 'a.yaml', 'dir', '--json'], { name: 'validate', opts: { json: true }, args: ['a.yaml', 'dir'] }],
+  ])('%j', async (argv, want) => {
+    const { call, code } = await parse(argv);
+    expect(code).toBe(0);
+    expect(call).toMatchObject(want);
+  });
+
+  it.each([
+    [['run', '--count', 'banana'], /option '-n, --count <n>' argument 'banana' is invalid/],
+    [['run', '--count', '0'], /must be a whole number of 1 or more/],
+    [['run', '--difficulty', 'brutal'], /Allowed choices are easy, medium, hard/],
+    [['run', '--colour'], /unknown option '--colour'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['list', 'extra'], /too many arguments/],
+  ])('%j is a usage error: exit 2, naming the option', async (argv, message) => {
+    const { call, code, err } = await parse(argv);
+    expect(call).toBeUndefined();
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it('--help and --version exit 0', async () => {
+    expect((await parse(['--help'])).code).toBe(0);
+    expect((await parse(['--version'])).code).toBe(0);
+  });
+});
