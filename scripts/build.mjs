@@ -18,7 +18,14 @@ await build({
   minifyWhitespace: true,
   sourcemap: 'linked',
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  // Some dependencies are CommonJS and call require() for Node built-ins.
-  banner: { js: "import { createRequire as __mlquizRequire } from 'node:module'; const require = __mlquizRequire(import.meta.url);" },
+  // Some dependencies are CommonJS: they call require() for Node built-ins and read __filename.
+  banner: {
+    js: [
+      "import { createRequire as __mlquizRequire } from 'node:module';",
+      "import { fileURLToPath as __mlquizPath } from 'node:url';",
+      'const require = __mlquizRequire(import.meta.url);',
+      'const __filename = __mlquizPath(import.meta.url);',
+    ].join(' '),
+  },
   logLevel: 'warning',
 });
