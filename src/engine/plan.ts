@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { formatPath } from '../bank/normalise.js';
+import { DIFFICULTIES, type Diagnostic, type Difficulty } from '../bank/types.js';
+import { parseYaml, type PathKey } from '../bank/yaml-source.js';
+
+/** One part of a round's blend: `count` questions carrying any of `tags` (no tags: any question). */
+export interface PlanItem {
+  label: string;
+  tags: string[];
+  count: number;
+  difficulty?: Difficulty[];
+  /** Seconds per question for this part, overriding the questions' own budgets. */
+  per_question?: number;
+}
+
+/** A named blend of topics for a mock round, e.g. "45 minutes: 4 ML breadth, 2 statistics, 1 system design". */
+export interface Plan {
+  name: string;
+  description?: string;
+  minutes?: number;
+  per_question?: number;
+  blend: PlanItem[];
+}
+
+const seconds = z.number().positive().max(3600);
+const itemSchema = z.strictObject({
+  label: z.string().min(1).optional(),
+  tags: z.array(z.string().min(1)).optional(),
+  count: z.int().min(1).max(50),
+  difficulty: z.union([z.enum(DIFFICULTIES), z.array(z.enum(DIFFICULTIES)).min(1)]).optional(),
+  per_question: seconds.optional(),
+});
+const planSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  description: z.string().optional(),
+  minutes: z.number().positive().max(600).optional(),
+  per_question: seconds.optional(),
+  blend: z.array(itemSchema).min(1),
+});
+
+const PLAN_FIELDS = Object.keys(planSchema.shape);
+const ITEM_FIELDS = Object.keys(itemSchema.shape);
+
+/**
+ * Pure: the text of a plan file to a plan, or every problem in it as a located
+ * diagnostic. With `knownTags`, a tag no loaded question carries is a problem too, so
+ * that a typo fails before the round starts rather than yielding an empty part.
+ */
+export function parsePlan(text: string, file: string, defaultName: string, knownTags?: ReadonlySet<string>): { plan?: Plan; diagnostics: Diagnostic[] } {
+  const src = parseYaml(text);
+  const diag = (path: PathKey[], message: string, at = src.locate(path)): Diagnostic => ({ file, ...at, path: formatPath(path), message, severity: 'error' });
+  if (src.errors.length) return { diagnostics: src.errors.map((e) => ({ file, line: e.line, column: e.column, path: '', message: e.message, severity: 'error' })) };
+  if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
+    return { diagnostics: [diag([], 'a plan must be a mapping with a `blend` list (see docs/mock.md)')] };
+  }
+  const parsed = planSchema.safeParse(src.value);
+  if (!parsed.success) {
+    const diagnostics: Diagnostic[] = [];
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
+      if (issue.code === 'unrecognized_keys') {
+        const known = path.length ? ITEM_FIELDS : PLAN_FIELDS;
+        for (const key of issue.keys) diagnostics.push(diag([...path, key], `unknown field "${key}" (fields: ${known.join(', ')})`, src.locateKey(path, key)));
+      } else {
+        diagnostics.push(diag(path, describe(issue)));
+      }
+    }
+    return { diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column) };
+  }
+  const raw = parsed.data;
+  const diagnostics: Diagnostic[] = [];
+  const blend = raw.blend.map((item, i): PlanItem => {
+    const tags = item.tags ?? [];
+    if (knownTags) {
+      tags.forEach((t, j) => {
+        if (!knownTags.has(t.toLowerCase())) diagnostics.push(diag(['blend', i, 'tags', j], `no loaded question has the tag "${t}" (mlquiz tags lists them)`));
+      });
+    }
+    const out: PlanItem = { label: item.label ?? (tags.length ? tags.join(', ') : 'any topic'), tags, count: item.count };
+    if (item.difficulty) out.difficulty = typeof item.difficulty === 'string' ? [item.difficulty] : item.difficulty;
+    if (item.per_question !== undefined) out.per_question = item.per_question;
+    return out;
+  });
+  if (diagnostics.length) return { diagnostics };
+  const plan: Plan = { name: raw.name ?? defaultName, blend };
+  if (raw.description !== undefined) plan.description = raw.description;
+  if (raw.minutes !== undefined) plan.minutes = raw.minutes;
+  if (raw.per_question !== undefined) plan.per_question = raw.per_question;
+  return { plan, diagnostics: [] };
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    if (/received undefined/.test(issue.message)) return 'required field is missing';
+    return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
+  }
+  if (issue.code === 'invalid_union') return `must be one of ${DIFFICULTIES.join(', ')} or a list of them`;
+  if (issue.code === 'too_small') return issue.origin === 'array' ? 'the list is empty' : `must be at least ${issue.inclusive ? '' : 'above '}${issue.minimum}`;
+  if (issue.code === 'too_big') return `must be at most ${issue.maximum}`;
+  return issue.message;
+}
+
+/** The round without a plan: `count` questions over the given tags, or over everything. */
+export function defaultPlan(tags: string[] = [], count = 6): Plan {
+  return { name: tags.length ? `tags: ${tags.join(', ')}` : 'mixed', blend: [{ label: tags.length ? tags.join(', ') : 'all topics', tags, count }] };
+}
+
+export function planCount(plan: Plan): number {
+  return plan.blend.reduce((n, item) => n + item.count, 0);
+}
+
+/**
+ * The plan resized to `count` questions, keeping its proportions (largest remainder),
+ * so `--count 3` on a 7-question plan still samples its parts rather than the first one.
+ */
+export function scalePlan(plan: Plan, count: number): Plan {
+  const total = planCount(plan);
+  if (count === total) return plan;
+  const exact = plan.blend.map((item) => (item.count * count) / total);
+  const counts = exact.map(Math.floor);
+  const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (let k = 0; counts.reduce((a, b) => a + b, 0) < count; k++) counts[order[k % order.length]!.i]!++;
+  return { ...plan, blend: plan.blend.map((item, i) => ({ ...item, count: counts[i]! })).filter((item) => item.count > 0) };
+}

@@ -1,0 +1,188 @@
+import {
+  createPrompt,
+  isDownKey,
+  isEnterKey,
+  isSpaceKey,
+  isUpKey,
+  makeTheme,
+  useEffect,
+  useKeypress,
+  usePrefix,
+  useRef,
+  useState,
+} from '@inquirer/core';
+import chalk from 'chalk';
+import type { Clock } from '../engine/mock.js';
+import { renderInline } from './math.js';
+import { guard, type Io } from './prompts.js';
+
+/** What a timed prompt gives back: the answer, or the marker that the question's time ran out. */
+export type Timed<T> = { timedOut: false; value: T } | { timedOut: true; partial: string };
+
+interface TimedConfig {
+  /** Read on every tick; the command binds it to the round's state and the real clock. */
+  clock: () => Clock;
+  /** How often the countdown is checked; a redraw happens only when a shown second changes. */
+  tickMs?: number;
+}
+
+/** `m:ss`, rounding up so that the display reaches 0:00 exactly when the time is over. */
+export function formatClock(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The countdown line: this question's time and the round's, each warning in its last 20%. */
+export function countdownLine(c: Clock): string {
+  const q = `${formatClock(c.questionLeftMs)} left of ${formatClock(c.questionMs)}`;
+  const r = `round ${formatClock(c.roundLeftMs)} left`;
+  const warn = chalk.bold.yellow;
+  return `⏱ ${c.questionWarning ? warn(q) : chalk.cyan(q)}  ${chalk.dim('·')}  ${c.roundWarning ? warn(r) : chalk.dim(r)}`;
+}
+
+// The command says "Time's up" in words; the frame left behind shows the clock at zero.
+const expired = (c: Clock) => chalk.bold.yellow(`⏱ 0:00 left of ${formatClock(c.questionMs)}`);
+
+/**
+ * The ticking part every timed prompt shares: redraws when a shown second changes, and
+ * when the question's time runs out, finishes the prompt once with the timeout marker.
+ */
+function useCountdown<T>(config: TimedConfig, finish: (r: Timed<T>) => void, partial: () => string): Clock {
+  const [clock, setClock] = useState(config.clock());
+  const last = useRef(shown(clock));
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const c = config.clock();
+      if (c.questionExpired) return finish({ timedOut: true, partial: partial() });
+      // Redraw only when what is shown changes: a whole second or a warning state.
+      if (shown(c) === last.current) return;
+      last.current = shown(c);
+      setClock(c);
+    }, config.tickMs ?? 200);
+    return () => clearInterval(timer);
+  }, []);
+  return clock;
+}
+
+const shown = (c: Clock) => `${formatClock(c.questionLeftMs)}|${formatClock(c.roundLeftMs)}|${c.questionWarning}|${c.roundWarning}`;
+
+/** The line left above an answered prompt, with the time read at the moment of submitting. */
+const spare = (c: Clock) => chalk.dim(`⏱ answered with ${formatClock(c.questionLeftMs)} of ${formatClock(c.questionMs)} to spare`);
+
+interface TextConfig extends TimedConfig {
+  message: string;
+  /** Numbers only: undefined for text that is not a number. */
+  parse?: (s: string) => number | undefined;
+  invalid?: string;
+}
+
+type Status = 'idle' | 'done' | 'timeout';
+
+const textPrompt = createPrompt<Timed<string>, TextConfig>((config, done) => {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<Status>('idle');
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const over = useRef(false);
+  const line = useRef('');
+  const finish = (r: Timed<string>) => {
+    if (over.current) return;
+    over.current = true;
+    setStatus(r.timedOut ? 'timeout' : 'done');
+    if (!r.timedOut) setValue(r.value);
+    done(r);
+  };
+  const clock = useCountdown(config, finish, () => line.current);
+  const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme });
+  useKeypress((key, rl) => {
+    if (over.current) return;
+    if (isEnterKey(key)) {
+      const text = value.trim();
+      if (config.parse && config.parse(text) === undefined) {
+        // readline emptied its line on Enter; put the text back to be fixed.
+        rl.write(value);
+        setError(config.invalid ?? 'Type a number');
+        return;
+      }
+      finish({ timedOut: false, value: text });
+      return;
+    }
+    setError(undefined);
+    line.current = rl.line;
+    setValue(rl.line);
+  });
+  if (status === 'timeout') return `${expired(clock)}\n${prefix} ${config.message} ${chalk.dim(value || '(nothing typed)')}`;
+  const head = status === 'done' ? spare(config.clock()) : countdownLine(clock);
+  return [`${head}\n${prefix} ${config.message} ${status === 'done' ? chalk.cyan(value) : value}`, error ? chalk.red(`> ${error}`) : ''];
+});
+
+interface ChoiceConfig extends TimedConfig {
+  choices: string[];
+  multiple: boolean;
+}
+
+const choicePrompt = createPrompt<Timed<number[]>, ChoiceConfig>((config, done) => {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<Status>('idle');
+  const [active, setActive] = useState(0);
+  const [ticked, setTicked] = useState<number[]>([]);
+  const over = useRef(false);
+  const finish = (r: Timed<number[]>) => {
+    if (over.current) return;
+    over.current = true;
+    setStatus(r.timedOut ? 'timeout' : 'done');
+    done(r);
+  };
+  const clock = useCountdown(config, finish, () => '');
+  const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme });
+  const n = config.choices.length;
+  useKeypress((key, rl) => {
+    if (over.current) return;
+    rl.clearLine(0);
+    const toggle = (i: number) => setTicked(ticked.includes(i) ? ticked.filter((t) => t !== i) : [...ticked, i].sort((a, b) => a - b));
+    if (isEnterKey(key)) return finish({ timedOut: false, value: config.multiple ? ticked : [active] });
+    if (isUpKey(key)) return setActive((active - 1 + n) % n);
+    if (isDownKey(key)) return setActive((active + 1) % n);
+    if (config.multiple && isSpaceKey(key)) return toggle(active);
+    // A letter moves to its choice (and ticks it in a multiple choice); Enter still submits.
+    const i = key.name.length === 1 ? key.name.charCodeAt(0) - 97 : -1;
+    if (i >= 0 && i < n) {
+      setActive(i);
+      if (config.multiple) toggle(i);
+    }
+  });
+  const label = (i: number) => `${String.fromCharCode(97 + i)}) ${renderInline(config.choices[i]!)}`;
+  if (status !== 'idle') {
+    const picked = config.multiple ? ticked : [active];
+    const head = status === 'timeout' ? expired(clock) : spare(config.clock());
+    const what = status === 'timeout' ? chalk.dim('(no answer submitted)') : chalk.cyan(picked.map((i) => String.fromCharCode(97 + i)).join(', ') || 'none');
+    return `${head}\n${prefix} Your choice: ${what}`;
+  }
+  const help = config.multiple ? 'space or letter to tick, Enter to submit' : 'arrows or letter to move, Enter to submit';
+  const lines = config.choices.map((_, i) => {
+    const box = config.multiple ? (ticked.includes(i) ? '◉ ' : '◯ ') : '';
+    return i === active ? chalk.cyan(`❯ ${box}${label(i)}`) : `  ${box}${label(i)}`;
+  });
+  return `${countdownLine(clock)}\n${prefix} ${config.multiple ? 'Select all that apply' : 'Your choice'} ${chalk.dim(`(${help})`)}\n${lines.join('\n')}`;
+});
+
+const ctx = (io: Io) => ({ input: io.input, output: io.output, clearPromptOnDone: false });
+
+/** A free-text answer against the clock; Enter alone submits an answer given out loud. */
+export function timedText(io: Io, config: TimedConfig): Promise<Timed<string>> {
+  return guard(textPrompt({ ...config, message: 'Your answer (Enter to submit; an empty answer means you said it aloud):' }, ctx(io)));
+}
+
+export async function timedNumber(io: Io, config: TimedConfig & { unit?: string; parse: (s: string) => number | undefined }): Promise<Timed<number>> {
+  const r = await guard(
+    textPrompt(
+      { ...config, message: `Your answer${config.unit ? ` (in ${config.unit})` : ''}:`, invalid: 'Type a number, e.g. 0.25, 1/4, 25% or 3e-2' },
+      ctx(io),
+    ),
+  );
+  return r.timedOut ? r : { timedOut: false, value: config.parse(r.value)! };
+}
+
+export function timedChoice(io: Io, config: TimedConfig & { choices: string[]; multiple: boolean }): Promise<Timed<number[]>> {
+  return guard(choicePrompt(config, ctx(io)));
+}

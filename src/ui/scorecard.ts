@@ -1,0 +1,86 @@
+import chalk from 'chalk';
+import { RATING_LABELS, type Rating } from '../engine/grade.js';
+import type { Scorecard, ScorecardRow } from '../engine/mock-score.js';
+import { sparkline } from './chart.js';
+import { formatClock } from './countdown.js';
+import { renderInline } from './math.js';
+import type { Io } from './prompts.js';
+
+/** The rule printed under the score; docs/mock.md says the same in more words. */
+export const SCORE_RULE = 'the mean over the questions drawn of: key points covered (open), right 1 / wrong 0 (choice, numeric); not reached 0';
+
+/** A prompt cut to one line of `width` characters. */
+export function shortPrompt(prompt: string, width: number): string {
+  const flat = renderInline(prompt)
+    .replace(/```[\s\S]*?```/g, ' … ')
+    .replace(/[*_#>]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = [...flat];
+  return chars.length <= width ? flat : chars.slice(0, Math.max(1, width - 1)).join('') + '…';
+}
+
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+
+function points(row: ScorecardRow): string {
+  const r = row.result!;
+  if (r.correct !== undefined) return r.correct ? 'right' : 'wrong';
+  return r.total ? `${r.covered} of ${r.total}` : '—';
+}
+
+function colourFor(score: number): (s: string) => string {
+  return score >= 0.7 ? chalk.green : score >= 0.4 ? chalk.yellow : chalk.red;
+}
+
+export function renderScorecard(io: Io, card: Scorecard, info: { plan: string; file: string; width: number }): void {
+  const w = (t = '') => io.output.write(t + '\n');
+  const promptWidth = Math.max(16, info.width - 48);
+  const answered = card.rows.filter((r) => r.result).length;
+  w();
+  w(chalk.bold(`Scorecard`) + chalk.dim(`  ${info.plan} · ${answered} of ${card.rows.length} answered · ${formatClock(card.usedMs)} of ${formatClock(card.roundMs)} answering`));
+  w(chalk.dim(`  ${pad('#', 3)}${pad('question', promptWidth + 2)}${pad('points', 8)}${pad('rating', 7)}${pad('time', 13)}`));
+  for (const row of card.rows) {
+    const head = `  ${pad(String(row.index), 3)}${pad(shortPrompt(row.prompt, promptWidth), promptWidth + 2)}`;
+    const r = row.result;
+    if (!r) {
+      w(head + chalk.dim('not reached'));
+      continue;
+    }
+    const time = `${formatClock(r.duration_ms)} / ${formatClock(r.budget_ms)}`;
+    w(
+      head +
+        colourFor(r.score)(pad(points(row), 8)) +
+        pad(RATING_LABELS[r.rating as Rating], 7) +
+        pad(time, 13) +
+        (r.timed_out ? chalk.yellow('timed out') : ''),
+    );
+  }
+  w();
+  if (card.end === 'round-time') w(chalk.yellow(`The round's time ran out after ${answered} of ${card.rows.length} questions; the ones not reached count 0.`));
+  if (card.score === null) {
+    w(`${chalk.bold('Score')}     none: the round was abandoned. Every graded answer is saved and scheduled.`);
+  } else {
+    w(`${chalk.bold('Score')}     ${chalk.bold(colourFor(card.score / 100)(`${card.score}%`))}`);
+    w(chalk.dim(`          ${SCORE_RULE}`));
+  }
+  w(`${chalk.bold('Earlier')}   ${history(card)}`);
+  if (card.weakest.length) {
+    w(`${chalk.bold('Weakest')}   ${card.weakest.map((t) => `${t.tag} ${Math.round(t.score * 100)}%`).join(', ')}`);
+    w(`${chalk.bold('Practise')}  mlquiz run ${card.weakest.map((t) => `--tag ${t.tag}`).join(' ')}`);
+  }
+  w(chalk.dim(`Saved in ${info.file}`));
+}
+
+function history(card: Scorecard): string {
+  const h = card.history;
+  if (!h.best || !h.last) return card.score === null ? 'no finished round yet.' : 'this is your first scored round.';
+  const when = (x: { at: string; plan?: string }) => chalk.dim(`(${x.at.slice(0, 10)}${x.plan ? `, ${x.plan}` : ''})`);
+  const parts = [`best ${h.best.score}% ${when(h.best)}`, `last ${h.last.score}% ${when(h.last)}`];
+  if (h.recent.length >= 2) {
+    // Lifted by one so that a round of 0% still draws a bar.
+    const trend = sparkline(h.recent.map((s) => s + 1));
+    const delta = h.delta === null ? '' : h.delta === 0 ? ' level with' : h.delta > 0 ? ` ${chalk.green(`+${h.delta}`)} on` : ` ${chalk.red(`${h.delta}`)} on`;
+    parts.push(`trend ${trend}${delta ? `${delta} the mean of your last ${Math.min(3, h.count)}` : ''}`);
+  }
+  return parts.join(' · ');
+}
