@@ -1,29 +1,19 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
-import { parseMarkdownBank } from './parse-markdown-bank.js';
-import { parseYamlBank, type ParsedBank } from './parse-yaml-bank.js';
+import { extname, join, relative, resolve } from 'node:path';
+import type { ParsedBank } from './parse-yaml-bank.js';
 import type { BankSet, Diagnostic, Question } from './types.js';
 
 const BANK_EXTENSIONS = new Set(['.yaml', '.yml', '.md']);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Pure: one file's bytes to questions and diagnostics, whatever its format. */
-export function parseBankFile(file: string, bytes: Uint8Array): ParsedBank {
-  const fail = (message: string): ParsedBank => ({ questions: [], diagnostics: [{ file, line: 1, column: 1, path: '', message, severity: 'error' }] });
-  if (bytes.length === 0) return fail('the file is empty');
-  if (bytes.includes(0)) return fail('this is a binary file, not a text bank');
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return fail('the file is not valid UTF-8 text');
-  }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (!text.trim()) return fail('the file is empty');
-  const deck = basename(file, extname(file));
-  const parsed = extname(file).toLowerCase() === '.md' ? parseMarkdownBank(file, text, deck) : parseYamlBank(file, text, deck);
-  parsed.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return parsed;
+/**
+ * Parsed banks keyed by the file's content hash. Parsing is a pure function of the
+ * bytes (and of the mlquiz version, which the cache file records), so a hit gives
+ * exactly what parsing would, without loading the YAML and zod machinery at all.
+ */
+export interface BankCache {
+  get(hash: string): ParsedBank | undefined;
+  set(hash: string, parsed: ParsedBank): void;
 }
 
 /** Every bank file under the given files or folders, in a stable order. */
@@ -70,8 +60,16 @@ export function crossCheck(questions: Question[]): { errors: Diagnostic[]; warni
   return { errors, warnings };
 }
 
+/** The same parse result under another display name (the cache is shared across working folders). */
+function renamed(parsed: ParsedBank, name: string): ParsedBank {
+  return {
+    questions: parsed.questions.map((q) => (q.file === name ? q : { ...q, file: name })),
+    diagnostics: parsed.diagnostics.map((d) => (d.file === name ? d : { ...d, file: name })),
+  };
+}
+
 /** Reads and validates every bank under `paths`. File names in diagnostics are relative to `cwd`. */
-export function loadBanks(paths: string[], cwd: string): BankSet {
+export async function loadBanks(paths: string[], cwd: string, cache?: BankCache): Promise<BankSet> {
   const found = findBankFiles(paths, cwd);
   const questions: Question[] = [];
   const errors: Diagnostic[] = [...found.errors];
@@ -79,6 +77,7 @@ export function loadBanks(paths: string[], cwd: string): BankSet {
     const rel = relative(cwd, f);
     return rel && !rel.startsWith('..') ? rel : f;
   };
+  let parser: typeof import('./parse-file.js') | undefined;
   for (const file of found.files) {
     const name = display(file);
     let bytes: Uint8Array;
@@ -88,7 +87,14 @@ export function loadBanks(paths: string[], cwd: string): BankSet {
       errors.push({ file: name, line: 1, column: 1, path: '', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, severity: 'error' });
       continue;
     }
-    const parsed = parseBankFile(name, bytes);
+    const hash = createHash('sha1').update(extname(file).toLowerCase()).update(bytes).digest('hex');
+    let parsed = cache?.get(hash);
+    if (!parsed) {
+      parser ??= await import('./parse-file.js');
+      parsed = parser.parseBankFile(name, bytes);
+      cache?.set(hash, parsed);
+    }
+    parsed = renamed(parsed, name);
     questions.push(...parsed.questions);
     errors.push(...parsed.diagnostics.filter((d) => d.severity === 'error'));
   }

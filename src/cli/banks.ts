@@ -2,14 +2,24 @@ import { loadBanks } from '../bank/load.js';
 import { formatDiagnostic, type BankSet, type Question } from '../bank/types.js';
 import { InputError, UsageError } from '../errors.js';
 import { filterQuestions, unknownIds, unknownTags, type QuestionFilter } from '../engine/filter.js';
-import { bankPaths, type Context } from './context.js';
+import { fileBankCache } from '../bank/cache.js';
+import { bankPaths, cacheDir, type Context } from './context.js';
+
+/** Loads banks through the on-disk parse cache when there is one. */
+export async function loadCached(ctx: Context, paths: string[]): Promise<BankSet> {
+  const dir = cacheDir(ctx);
+  const cache = dir ? fileBankCache(dir, ctx.version ?? 'dev') : undefined;
+  const set = await loadBanks(paths, ctx.cwd, cache);
+  await cache?.save();
+  return set;
+}
 
 /**
  * Loads every configured bank. Invalid banks stop the command with every problem
  * listed, unless `skipInvalid`, which leaves out the files that have errors.
  */
-export function loadConfiguredBanks(ctx: Context, opts: { bank?: string[]; skipInvalid?: boolean }): BankSet {
-  const set = loadBanks(bankPaths(ctx, opts.bank), ctx.cwd);
+export async function loadConfiguredBanks(ctx: Context, opts: { bank?: string[]; skipInvalid?: boolean }): Promise<BankSet> {
+  const set = await loadCached(ctx, bankPaths(ctx, opts.bank));
   if (set.errors.length === 0) return set;
   const lines = set.errors.map(formatDiagnostic);
   if (!opts.skipInvalid) {

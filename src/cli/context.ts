@@ -1,4 +1,4 @@
-import { delimiter } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 /**
  * Everything a command may touch of the outside world. Only the entry point builds the
@@ -13,12 +13,25 @@ export interface Context {
   now: () => Date;
   /** The folder of the banks shipped with mlquiz. */
   shippedBanks: string;
+  /** The folder of the mock-round plans shipped with mlquiz; beside shippedBanks when unset. */
+  shippedPlans?: string;
   /** The platform's data folder for mlquiz, used when neither --data-dir nor MLQUIZ_HOME is set. */
   defaultDataDir: () => string;
+  /** The platform's cache folder; without it banks are parsed on every run. */
+  defaultCacheDir?: () => string;
+  /** The version written into caches, so that a new mlquiz never reads an old parse. */
+  version?: string;
 }
 
 export function dataDir(ctx: Context, flag: string | undefined): string {
   return flag ?? (ctx.env.MLQUIZ_HOME || undefined) ?? ctx.defaultDataDir();
+}
+
+/** Where parsed banks are cached: $MLQUIZ_HOME/cache, else the platform cache folder; none if MLQUIZ_NO_CACHE is set. */
+export function cacheDir(ctx: Context): string | undefined {
+  if (ctx.env.MLQUIZ_NO_CACHE) return undefined;
+  if (ctx.env.MLQUIZ_HOME) return join(ctx.env.MLQUIZ_HOME, 'cache');
+  return ctx.defaultCacheDir?.();
 }
 
 /** Shipped banks, then MLQUIZ_BANKS, then every --bank. */

@@ -3,7 +3,7 @@ import envPaths from 'env-paths';
 import { fileURLToPath } from 'node:url';
 import { MlquizError } from '../errors.js';
 import type { Context } from './context.js';
-import { buildProgram, exitCodeOf } from './program.js';
+import { buildProgram, exitCodeOf, version } from './program.js';
 import { registry } from './registry.js';
 
 /** Runs one invocation and returns its exit code; never exits the process itself. */
@@ -47,7 +47,10 @@ export function cli(): void {
     stderr: process.stderr,
     now: () => new Date(),
     shippedBanks: fileURLToPath(new URL('../questions', import.meta.url)),
+    shippedPlans: fileURLToPath(new URL('../plans', import.meta.url)),
     defaultDataDir: () => envPaths('mlquiz', { suffix: '' }).data,
+    defaultCacheDir: () => envPaths('mlquiz', { suffix: '' }).cache,
+    version,
   };
   main(process.argv.slice(2), ctx).then((code) => {
     process.exitCode = code;

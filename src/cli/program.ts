@@ -5,7 +5,7 @@ import { registry } from './registry.js';
 export type Dispatch = (name: string, opts: Record<string, unknown>, args: string[]) => Promise<number>;
 
 declare const __VERSION__: string;
-const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+export const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 /**
  * The commander program. `dispatch` runs a command; tests pass one that records the

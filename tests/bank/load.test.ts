@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadBanks, parseBankFile } from '../../src/bank/load.js';
+import { loadBanks } from '../../src/bank/load.js';
+import { parseBankFile } from '../../src/bank/parse-file.js';
 import { formatDiagnostic } from '../../src/bank/types.js';
 import { fixtureDir, GOOD_YAML } from './helpers.js';
 
@@ -190,21 +191,21 @@ Four.
 });
 
 describe('loading folders', () => {
-  it('names both places of a duplicate id, across files', () => {
+  it('names both places of a duplicate id, across files', async () => {
     const dir = fixtureDir({ 'a.yaml': GOOD_YAML, 'sub/b.yaml': GOOD_YAML.replace('demo-choice', 'other').replace('demo-numeric', 'other2') });
-    const set = loadBanks([dir], dir);
+    const set = await loadBanks([dir], dir);
     expect(set.files).toEqual(['a.yaml', 'sub/b.yaml']);
     expect(set.errors.map(formatDiagnostic)).toEqual(['sub/b.yaml:4:1: id: duplicate id "demo-open", first defined at a.yaml:4']);
   });
 
-  it('warns about see_also ids that no bank has', () => {
+  it('warns about see_also ids that no bank has', async () => {
     const dir = fixtureDir({ 'a.yaml': GOOD_YAML.replace('    key_points:', '    see_also: [nowhere]\n    key_points:') });
-    expect(loadBanks([dir], dir).warnings.map(formatDiagnostic)).toEqual(['a.yaml:4:1: warning: see_also: no loaded question has the id "nowhere"']);
+    expect((await loadBanks([dir], dir)).warnings.map(formatDiagnostic)).toEqual(['a.yaml:4:1: warning: see_also: no loaded question has the id "nowhere"']);
   });
 
-  it('reports a path that does not exist, and ignores README.md and dot files', () => {
+  it('reports a path that does not exist, and ignores README.md and dot files', async () => {
     const dir = fixtureDir({ 'README.md': '# about', '.hidden.yaml': 'x: [', 'a.yaml': GOOD_YAML });
-    const set = loadBanks([dir, 'missing-folder'], dir);
+    const set = await loadBanks([dir, 'missing-folder'], dir);
     expect(set.files).toEqual(['a.yaml']);
     expect(set.errors.map(formatDiagnostic)).toEqual(['missing-folder:1:1: no such file or folder']);
   });

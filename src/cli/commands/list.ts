@@ -1,4 +1,3 @@
-import chalk from 'chalk';
 import type { Difficulty } from '../../bank/types.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
 import { columns, writeJson, type Context } from '../context.js';
@@ -13,12 +12,14 @@ interface ListOptions {
 }
 
 export default async function list(opts: ListOptions, _args: string[], ctx: Context): Promise<number> {
-  const set = loadConfiguredBanks(ctx, opts);
+  const set = await loadConfiguredBanks(ctx, opts);
   const questions = selectQuestions(set, { tags: opts.tag, deck: opts.deck, difficulty: opts.difficulty });
   if (opts.json) {
     writeJson(ctx, questions);
     return 0;
   }
+  // Only the terminal view needs colour; --json, the scripted path, skips loading it.
+  const { default: chalk } = await import('chalk');
   const width = columns(ctx);
   for (const q of questions) {
     const head = `${chalk.bold(q.id)}  ${chalk.dim(`${q.type} · ${q.difficulty} · ${q.tags.join(', ')}`)}`;

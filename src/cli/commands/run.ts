@@ -33,7 +33,7 @@ export function requireTerminal(ctx: Context, command: string): void {
 
 export default async function run(opts: RunOptions, _args: string[], ctx: Context): Promise<number> {
   requireTerminal(ctx, 'run');
-  const set = loadConfiguredBanks(ctx, opts);
+  const set = await loadConfiguredBanks(ctx, opts);
   const pool = selectQuestions(set, { tags: opts.tag, deck: opts.deck, difficulty: opts.difficulty, ids: opts.id });
   const store = openStore(dataDir(ctx, opts.dataDir));
   let progress = store.load();

@@ -13,7 +13,7 @@ interface TagsOptions {
 }
 
 export default async function tags(opts: TagsOptions, _args: string[], ctx: Context): Promise<number> {
-  const set = loadConfiguredBanks(ctx, opts);
+  const set = await loadConfiguredBanks(ctx, opts);
   const progress = openStore(dataDir(ctx, opts.dataDir)).load();
   const rows = tagMastery(set.questions, progress, ctx.now());
   const practised = Object.keys(progress.cards).length > 0;

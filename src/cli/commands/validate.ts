@@ -1,6 +1,6 @@
 import chalk from 'chalk';
-import { loadBanks } from '../../bank/load.js';
 import { formatDiagnostic } from '../../bank/types.js';
+import { loadCached } from '../banks.js';
 import { bankPaths, writeJson, type Context } from '../context.js';
 
 interface ValidateOptions {
@@ -11,7 +11,7 @@ interface ValidateOptions {
 /** Exit 0 when every named bank is valid, 2 when any is not. */
 export default async function validate(opts: ValidateOptions, paths: string[], ctx: Context): Promise<number> {
   const targets = paths.length ? [...paths, ...(opts.bank ?? [])] : bankPaths(ctx, opts.bank);
-  const set = loadBanks(targets, ctx.cwd);
+  const set = await loadCached(ctx, targets);
   const ok = set.errors.length === 0;
   if (opts.json) {
     const strip = ({ severity: _s, ...d }: (typeof set.errors)[number]) => d;
