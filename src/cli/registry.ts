@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Context } from './context.js';
-import { addOptions, positiveInt } from './options.js';
+import { addOptions, positiveInt, positiveNumber } from './options.js';
 
 /** A command module: parsed options in, exit code out. */
 // Options arrive as commander parsed them; each module declares the typed view it relies on,
@@ -53,5 +53,31 @@ export const registry: CommandSpec[] = [
       addOptions(cmd, ['json', 'bank']);
     },
     load: () => import('./commands/validate.js'),
+  },
+  {
+    name: 'report',
+    summary: 'where you stand: mastery by tag, weak spots, activity, forecast, mocks',
+    configure(cmd) {
+      addOptions(cmd, ['tag']);
+      cmd.addOption(new Option('--since <when>', 'activity window: a duration such as 30d or 12w, or a date such as 2026-10-01'));
+      addOptions(cmd, ['json']);
+      cmd.addOption(new Option('--html <file>', 'also write a self-contained HTML report to this file'));
+      addOptions(cmd, ['bank', 'dataDir', 'skipInvalid']);
+    },
+    load: () => import('./commands/report.js'),
+  },
+  {
+    name: 'mock',
+    summary: 'a timed mock interview round with a scorecard',
+    configure(cmd) {
+      cmd.addOption(new Option('-n, --count <n>', 'questions in the round (default 6, or the plan\'s)').argParser(positiveInt));
+      cmd.addOption(new Option('-m, --minutes <m>', 'minutes for the whole round (default 30, or the plan\'s)').argParser(positiveNumber));
+      cmd.addOption(new Option('--per-question <seconds>', 'seconds per question (default: the question\'s time_limit, or by difficulty)').argParser(positiveNumber));
+      addOptions(cmd, ['tag']);
+      cmd.addOption(new Option('--plan <name|file>', 'a named plan (see `mlquiz mock --list-plans`) or a plan YAML file'));
+      cmd.addOption(new Option('--list-plans', 'list the shipped plans and exit'));
+      addOptions(cmd, ['seed', 'bank', 'dataDir', 'skipInvalid']);
+    },
+    load: () => import('./commands/mock.js'),
   },
 ];

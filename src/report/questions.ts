@@ -80,7 +80,8 @@ export function findWeakest(
   for (const q of questions) {
     const card = progress.cards[q.id];
     const h = hist.get(q.id);
-    if (!card || !h || card.reps === 0) continue;
+    // Leeches have their own list; this one is for what is merely weak.
+    if (!card || !h || card.reps === 0 || leeches.has(q.id)) continue;
     const r = retrievability(card, now);
     const slowness = h.ratios.length ? h.ratios.reduce((a, b) => a + b, 0) / h.ratios.length : null;
     const reasons: string[] = [];
@@ -99,7 +100,6 @@ export function findWeakest(
       last_rating: h.last.rating,
       last_review: h.last.at,
       due: card.due,
-      leech: leeches.has(q.id),
       weakness: weakness(r, card.lapses, slowness),
       reasons,
     });

@@ -77,7 +77,6 @@ export interface WeakQuestion {
   last_rating: number;
   last_review: string;
   due: string;
-  leech: boolean;
   /** Higher is weaker; see weakness() in questions.ts. */
   weakness: number;
   /** Short human reasons, e.g. "recall 23%", "4 lapses", "2.1× over time". */

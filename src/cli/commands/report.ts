@@ -1,0 +1,61 @@
+import chalk, { Chalk, type ChalkInstance } from 'chalk';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { RuntimeFailure, UsageError } from '../../errors.js';
+import { openStore } from '../../progress/store.js';
+import { buildReport } from '../../report/build.js';
+import { systemOffset } from '../../report/days.js';
+import { renderHtml } from '../../report/render-html.js';
+import { renderTerminal } from '../../report/render-terminal.js';
+import { loadConfiguredBanks, selectQuestions } from '../banks.js';
+import { columns, dataDir, writeJson, type Context } from '../context.js';
+
+interface ReportOptions {
+  tag?: string[];
+  since?: string;
+  json?: boolean;
+  html?: string;
+  bank?: string[];
+  dataDir?: string;
+  skipInvalid?: boolean;
+}
+
+export default async function report(opts: ReportOptions, _args: string[], ctx: Context): Promise<number> {
+  const set = await loadConfiguredBanks(ctx, opts);
+  const questions = opts.tag?.length ? selectQuestions(set, { tags: opts.tag }) : set.questions;
+  const progress = openStore(dataDir(ctx, opts.dataDir)).load();
+  const data = buildReport(questions, progress, { now: ctx.now(), offset: systemOffset, tags: opts.tag ?? [], ...(opts.since !== undefined && { since: opts.since }) });
+
+  let htmlFile: string | undefined;
+  if (opts.html !== undefined) {
+    htmlFile = resolve(ctx.cwd, opts.html);
+    try {
+      writeFileSync(htmlFile, renderHtml(data));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const msg = `${htmlFile}: cannot write the HTML report (${code ?? (e as Error).message})`;
+      throw code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' ? new UsageError(`${msg}; does the folder exist?`) : new RuntimeFailure(msg);
+    }
+  }
+  if (opts.json) {
+    writeJson(ctx, data);
+    return 0;
+  }
+  const c = colours(ctx);
+  ctx.stdout.write(renderTerminal(data, { width: columns(ctx), chalk: c }));
+  if (htmlFile) ctx.stdout.write(c.dim(`HTML report written to ${htmlFile}; open it in a browser.\n`));
+  return 0;
+}
+
+/**
+ * chalk 5 ignores NO_COLOR, so the command decides: FORCE_COLOR wins (as in Node
+ * itself), then NO_COLOR, then colour only on a terminal.
+ */
+export function colours(ctx: Pick<Context, 'env' | 'stdout'>): ChalkInstance {
+  const force = ctx.env.FORCE_COLOR;
+  let level: 0 | 1 | 2 | 3;
+  if (force !== undefined && force !== '') level = force === '0' || force === 'false' ? 0 : (Math.min(3, Math.max(1, Number.parseInt(force, 10) || 1)) as 1 | 2 | 3);
+  else if (ctx.env.NO_COLOR) level = 0;
+  else level = ctx.stdout.isTTY ? (chalk.level || 1) : 0;
+  return new Chalk({ level });
+}

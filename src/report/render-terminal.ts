@@ -1,0 +1,234 @@
+import type { ChalkInstance } from 'chalk';
+import { renderInline } from '../ui/math.js';
+import { parseDay, weekday } from './days.js';
+import type { Activity, Forecast, Mocks, ReportData } from './types.js';
+
+export interface TerminalOptions {
+  /** Columns to fit; 60 stays readable. */
+  width: number;
+  /** Colour is decided by the command (NO_COLOR, FORCE_COLOR, a terminal or not); level 0 is plain text. */
+  chalk: ChalkInstance;
+}
+
+const WEAKEST_SHOWN = 5;
+const LEECHES_SHOWN = 8;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** Heatmap cells by level; shades keep the levels apart even without colour. */
+const CELLS = ['·', '░', '▒', '▓', '█'];
+
+export function renderTerminal(d: ReportData, o: TerminalOptions): string {
+  const c = o.chalk;
+  const width = Math.max(40, o.width);
+  const out: string[] = [];
+  const scope = d.filter.tags.length ? ` · tags ${d.filter.tags.join(', ')}` : '';
+  out.push(c.bold(`mlquiz report · ${d.today}`) + c.dim(scope), '');
+
+  const t = d.totals;
+  if (t.reviews === 0) {
+    out.push(
+      `Welcome! No answers graded yet, so there is nothing to measure.`,
+      `${t.questions} questions in ${d.tags.length} tags are waiting. A first session takes about`,
+      `ten questions; come back here after a few days to see where you stand.`,
+      '',
+    );
+    out.push(...section(c, 'Start here'), ...nextLines(d, width, c), '');
+    return out.join('\n');
+  }
+
+  out.push(...section(c, 'Totals'));
+  const pct = (n: number, of: number) => (of ? Math.round((n / of) * 100) : 0);
+  const line = (label: string, value: string, note = '') => withNote(`  ${label.padEnd(12)}${value}`, note, width, c);
+  out.push(...line('seen', `${t.seen} of ${t.questions} questions (${pct(t.seen, t.questions)}%)`));
+  out.push(...line('reviews', `${t.reviews} on ${plural(t.days_practised, 'day')}`, `${t.window.reviews} since ${t.window.from}`));
+  const streak = t.streak.current ? plural(t.streak.current, 'day') : 'none';
+  const keep = t.streak.current && !t.streak.practised_today ? 'practise today to keep it; ' : '';
+  out.push(...line('streak', streak, `${keep}longest ${plural(t.streak.longest, 'day')}`));
+  const r = t.retention;
+  if (r.rate === null) out.push(...line('retention', '–', `no repeat reviews since ${r.from}`));
+  else out.push(...line('retention', `${Math.round(r.rate * 100)}%`, `of ${plural(r.reviews, 'repeat review')} rated Good or Easy since ${r.from}`));
+  out.push(...line('due now', String(t.due_now)), '');
+
+  out.push(...section(c, 'Mastery by tag'), ...tagLines(d, width, c), '');
+  out.push(...section(c, 'Weakest questions'), ...weakLines(d, width, c), '');
+  if (d.leeches.length) out.push(...section(c, 'Leeches', '(≥ 4 lapses, or Again in 3 of the last 5)'), ...leechLines(d, width, c), '');
+  out.push(...section(c, 'Activity', `${d.activity.from} to ${d.activity.to}`), ...heatmap(d.activity, width, c), '');
+  out.push(...section(c, 'Due in the next 14 days'), ...forecastLines(d.due, width, c), '');
+  out.push(...section(c, 'Mock rounds'), ...mockLines(d.mocks, width, c), '');
+  out.push(...section(c, 'Next'), ...nextLines(d, width, c), '');
+  return out.join('\n');
+}
+
+function section(c: ChalkInstance, title: string, note = ''): string[] {
+  return [c.bold.underline(title) + (note ? c.dim(` ${note}`) : '')];
+}
+
+/** A value with a dim note after it, or under it when the line would not fit. */
+function withNote(main: string, note: string, width: number, c: ChalkInstance): string[] {
+  if (!note) return [main];
+  if ([...main].length + 3 + [...note].length <= width) return [main + c.dim(` · ${note}`)];
+  return [main, ...wrap(note, width - 14).map((l) => c.dim(' '.repeat(14) + l))];
+}
+
+/** Greedy word wrap; a word longer than the width gets a line of its own. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (cur && [...cur].length + 1 + [...word].length > width) {
+      lines.push(cur);
+      cur = word;
+    } else cur = cur ? `${cur} ${word}` : word;
+  }
+  if (cur) lines.push(cur);
+  return lines;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Cuts to `width` characters with an ellipsis; counts code points, as these blocks are one cell each. */
+export function fit(s: string, width: number): string {
+  const chars = [...s];
+  return chars.length <= width ? s : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+}
+
+/** A horizontal bar for a share in [0, 1], in eighth-cell steps. */
+export function meter(share: number, width: number, c: ChalkInstance): string {
+  const eighths = Math.round(Math.max(0, Math.min(1, share)) * width * 8);
+  const full = Math.floor(eighths / 8);
+  const part = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]!;
+  const filled = '█'.repeat(full) + part;
+  const color = share >= 0.7 ? c.green : share >= 0.4 ? c.yellow : c.red;
+  return color(filled) + c.dim('·'.repeat(width - full - (part ? 1 : 0)));
+}
+
+function tagLines(d: ReportData, width: number, c: ChalkInstance): string[] {
+  const nameW = Math.min(22, Math.max(3, ...d.tags.map((t) => t.tag.length)));
+  const barW = Math.max(6, Math.min(30, width - nameW - 24));
+  const head = `  ${'tag'.padEnd(nameW)} ${'qs'.padStart(4)} ${'seen'.padStart(4)} ${'due'.padStart(4)}  ${'mastery'}`;
+  const rows = d.tags.map((t) => {
+    const m = `${Math.round(t.mastery * 100)}%`.padStart(4);
+    return `  ${fit(t.tag, nameW).padEnd(nameW)} ${String(t.questions).padStart(4)} ${String(t.seen).padStart(4)} ${String(t.due).padStart(4)}  ${meter(t.mastery, barW, c)} ${m}`;
+  });
+  return [c.dim(head), ...rows, c.dim(`  mastery: mean recall now, unseen counting as 0`)];
+}
+
+function weakLines(d: ReportData, width: number, c: ChalkInstance): string[] {
+  if (!d.weakest.length) return [c.dim('  none yet')];
+  const out: string[] = [];
+  for (const w of d.weakest.slice(0, WEAKEST_SHOWN)) {
+    const reasons = w.reasons.join(' · ') || 'well known';
+    const one = `  ${w.id}  ${reasons}`;
+    if ([...one].length <= width) out.push(`  ${c.bold(w.id)}  ${c.yellow(reasons)}`);
+    else out.push(`  ${c.bold(w.id)}`, ...wrap(reasons, width - 4).map((l) => `    ${c.yellow(l)}`));
+    out.push(c.dim(`    ${fit(renderInline(w.prompt).replace(/\s+/g, ' '), width - 4)}`));
+  }
+  out.push(c.dim(`  practise them: mlquiz run --id <id> (repeatable)`));
+  return out;
+}
+
+function leechLines(d: ReportData, width: number, c: ChalkInstance): string[] {
+  const out: string[] = [];
+  for (const l of d.leeches.slice(0, LEECHES_SHOWN)) {
+    if ([...`  ${l.id}  ${l.reason}`].length <= width) out.push(`  ${c.bold(l.id)}  ${c.red(l.reason)}`);
+    else out.push(`  ${c.bold(l.id)}`, ...wrap(l.reason, width - 4).map((x) => `    ${c.red(x)}`));
+    out.push(c.dim(`    ${fit(renderInline(l.prompt).replace(/\s+/g, ' '), width - 4)}`));
+  }
+  if (d.leeches.length > LEECHES_SHOWN) out.push(c.dim(`  … and ${d.leeches.length - LEECHES_SHOWN} more (mlquiz report --json lists them all)`));
+  return out;
+}
+
+/** Seven rows, Monday first, one two-cell column per week; the oldest weeks go first when narrow. */
+export function heatmap(a: Activity, width: number, c: ChalkInstance): string[] {
+  const from = parseDay(a.from);
+  const to = parseDay(a.to);
+  const firstMonday = from - weekday(from);
+  const allWeeks = Math.floor((to - firstMonday) / 7) + 1;
+  const weeks = Math.min(allWeeks, Math.floor((width - 6) / 2));
+  const start = firstMonday + (allWeeks - weeks) * 7;
+  const level = new Map(a.days.map((x) => [parseDay(x.date), x.level]));
+  const shade = [c.dim, c.green, c.green, c.greenBright, c.greenBright];
+
+  // A month's name above the first week that starts in it; the first column gets the
+  // name of its own month only if that does not run into the next name.
+  const starts: { col: number; month: number }[] = [];
+  for (let w = 0; w < weeks; w++) {
+    const month = new Date((start + w * 7) * 86_400_000).getUTCMonth();
+    if (w === 0 || new Date((start + (w - 1) * 7) * 86_400_000).getUTCMonth() !== month) starts.push({ col: 4 + w * 2, month });
+  }
+  let months = '';
+  for (const [i, s] of starts.entries()) {
+    const next = starts[i + 1];
+    if (months.length > 0 && months.length >= s.col) continue;
+    if (i === 0 && next && next.col - s.col < 4) continue;
+    months = months.padEnd(s.col) + MONTHS[s.month];
+  }
+  const rows = [c.dim(months)];
+  for (let wd = 0; wd < 7; wd++) {
+    let row = wd % 2 === 0 ? c.dim(WEEKDAYS[wd]!) + ' ' : '    ';
+    for (let w = 0; w < weeks; w++) {
+      const day = start + w * 7 + wd;
+      const lv = day < from || day > to ? undefined : (level.get(day) ?? 0);
+      row += (lv === undefined ? ' ' : shade[lv]!(CELLS[lv]!)) + ' ';
+    }
+    rows.push(row.trimEnd());
+  }
+  const hidden = allWeeks - weeks;
+  rows.push(c.dim(`    less ${CELLS.join(' ')} more · busiest day ${a.max}${hidden ? ` · ${hidden} older weeks not shown` : ''}`));
+  return rows;
+}
+
+function forecastLines(f: Forecast, width: number, c: ChalkInstance): string[] {
+  const max = Math.max(1, ...f.days.map((d) => d.reviews));
+  const barW = Math.max(10, Math.min(40, width - 20));
+  return f.days.map((d, i) => {
+    const day = parseDay(d.date);
+    const label = i === 0 ? 'today ' : `${WEEKDAYS[weekday(day)]} ${d.date.slice(8)}`;
+    const cells = d.reviews ? Math.max(1, Math.round((d.reviews / max) * barW)) : 0;
+    const extra = i === 0 && f.overdue ? c.dim(` (${f.overdue} overdue)`) : '';
+    return `  ${label.padEnd(7)} ${c.cyan('█'.repeat(cells))}${cells ? ' ' : ''}${d.reviews ? d.reviews : c.dim('0')}${extra}`;
+  });
+}
+
+/** Scores on a fixed 0-100 scale, so that a flat line of 90s reads as high, not as middling. */
+export function scoreSparkline(scores: number[]): string {
+  const ticks = '▁▂▃▄▅▆▇█';
+  return scores.map((s) => ticks[Math.min(7, Math.floor((s / 100) * 8))]).join('');
+}
+
+function mockLines(m: Mocks, width: number, c: ChalkInstance): string[] {
+  if (!m.rounds.length) return [c.dim('  none yet: mlquiz mock runs a timed round and scores it')];
+  const scored = m.rounds.filter((r) => r.score !== null);
+  const out: string[] = [];
+  if (scored.length) {
+    const spark = scoreSparkline(scored.slice(-(width - 12)).map((r) => r.score!));
+    out.push(`  scores  ${c.cyan(spark)}`);
+    const change = m.change === null ? '' : c.dim(` (${m.change >= 0 ? '+' : ''}${m.change} on the previous)`);
+    out.push(`  best    ${m.best!.score} on ${m.best!.date}`, `  latest  ${m.latest!.score} on ${m.latest!.date}${change}`);
+  }
+  const unfinished = m.rounds.length - scored.length;
+  out.push(c.dim(`  ${plural(m.rounds.length, 'round')}${unfinished ? `, ${unfinished} not finished` : ''}`));
+  return out;
+}
+
+function nextLines(d: ReportData, width: number, c: ChalkInstance): string[] {
+  return d.next.flatMap((s) => [...shellLines(s.command, width - 2).map((l) => `  ${c.bold.cyan(l)}`), ...wrap(s.reason, width - 4).map((l) => c.dim(`    ${l}`))]);
+}
+
+/** A long command split before its options with shell continuations, so it still pastes whole. */
+export function shellLines(command: string, width: number): string[] {
+  if ([...command].length <= width) return [command];
+  const parts = command.split(/ (?=--)/);
+  const lines: string[] = [];
+  let cur = '';
+  for (const p of parts) {
+    if (cur && [...cur].length + 1 + [...p].length + 2 > width) {
+      lines.push(`${cur} \\`);
+      cur = `  ${p}`;
+    } else cur = cur ? `${cur} ${p}` : p;
+  }
+  lines.push(cur);
+  return lines;
+}
