@@ -17,7 +17,10 @@ const WEAKNESS_WINDOW_DAYS = 30;
 /**
  * Per tag: the share of Again/Hard ratings among its reviews in the last 30 days, with
  * a prior of one weak and one strong review so that one bad answer does not dominate.
+ * A tag with no recent review sits at the prior, 0.5: unexplored counts as half weak.
  */
+export const PRIOR_WEAKNESS = 0.5;
+
 export function tagWeakness(questions: readonly Question[], progress: Progress, now: Date): Map<string, number> {
   const tagsOf = new Map(questions.map((q) => [q.id, q.tags]));
   const since = now.getTime() - WEAKNESS_WINDOW_DAYS * 86_400_000;
@@ -37,13 +40,15 @@ export function tagWeakness(questions: readonly Question[], progress: Progress, 
 }
 
 /** Every question's scheduling class and priority; ties are broken by `rng`. */
-export function prioritise(questions: readonly Question[], progress: Progress, now: Date, rng: Rng): Candidate[] {
-  const weakness = tagWeakness(questions, progress, now);
+export function prioritise(questions: readonly Question[], progress: Progress, now: Date, rng: Rng, all: readonly Question[] = questions): Candidate[] {
+  // Weakness comes from every loaded question: the pool may be filtered down to new ones.
+  const weakness = tagWeakness(all, progress, now);
   return questions.map((question) => {
     const card = progress.cards[question.id];
-    const weight = 1 + Math.max(0, ...question.tags.map((t) => weakness.get(t) ?? 0));
+    const weight = 1 + Math.max(0, ...question.tags.map((t) => weakness.get(t) ?? PRIOR_WEAKNESS));
     const jitter = rng() * 1e-6;
-    if (!card) return { question, kind: 'new', retrievability: 0, weight, priority: weight * rng() };
+    // New questions: weaker tags first; within half a point of weakness, a seeded shuffle.
+    if (!card) return { question, kind: 'new', retrievability: 0, weight, priority: weight + 0.5 * rng() };
     const r = retrievability(card, now);
     const kind = isDue(card, now) ? 'due' : 'ahead';
     return { question, kind, retrievability: r, weight, priority: (1 - r) * weight + jitter };
@@ -55,8 +60,12 @@ export function prioritise(questions: readonly Question[], progress: Progress, n
  * interleaved with new ones, two due to one new, so that a session is neither only new
  * nor only reviews while both exist; questions not yet due only fill the remainder.
  */
-export function pickSession(questions: readonly Question[], progress: Progress, opts: { count: number; now: Date; rng: Rng }): Candidate[] {
-  const all = prioritise(questions, progress, opts.now, opts.rng);
+export function pickSession(
+  questions: readonly Question[],
+  progress: Progress,
+  opts: { count: number; now: Date; rng: Rng; all?: readonly Question[] },
+): Candidate[] {
+  const all = prioritise(questions, progress, opts.now, opts.rng, opts.all);
   const queue = (kind: Candidate['kind']) => all.filter((c) => c.kind === kind).sort((a, b) => b.priority - a.priority);
   const due = queue('due');
   const fresh = queue('new');

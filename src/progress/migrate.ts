@@ -18,7 +18,7 @@ export type VersionCheck =
 export function checkVersion(doc: unknown, current = PROGRESS_VERSION): VersionCheck {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { kind: 'invalid', message: 'the file must hold a JSON object' };
   const v = (doc as { version?: unknown }).version;
-  if (!Number.isInteger(v) || (v as number) < 1) return { kind: 'invalid', message: '"version" must be a positive whole number' };
+  if (!Number.isInteger(v) || (v as number) < 0) return { kind: 'invalid', message: '"version" must be a whole number' };
   if (v === current) return { kind: 'current' };
   return (v as number) > current ? { kind: 'newer', found: v as number } : { kind: 'older', from: v as number };
 }

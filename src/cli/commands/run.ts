@@ -39,7 +39,7 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
   let progress = store.load();
   const started = ctx.now();
   const seed = opts.seed ?? String(started.getTime());
-  const picks = pickSession(pool, progress, { count: opts.id?.length ?? opts.count, now: started, rng: createRng(seed) });
+  const picks = pickSession(pool, progress, { count: opts.id?.length ?? opts.count, now: started, rng: createRng(seed), all: set.questions });
   const io: Io = { input: ctx.stdin, output: ctx.stdout };
   const width = columns(ctx);
   const session: Session = {

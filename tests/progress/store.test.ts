@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applyReview } from '../../src/engine/review.js';
+import { emptyProgress, progressSchema } from '../../src/progress/schema.js';
+import { openStore, parseProgress } from '../../src/progress/store.js';
+
+const NOW = new Date('2026-11-21T09:00:00.000Z');
+const tmp = () => mkdtempSync(join(tmpdir(), 'mlq-store-'));
+const add = (id: string, session = 's') => (p: ReturnType<typeof emptyProgress>) =>
+  applyReview(p, { question: id, rating: 3, now: NOW, covered: [0], total: 2, durationMs: 5, session });
+
+describe('progress store', () => {
+  it('a missing file is empty progress and load never creates it', () => {
+    const dir = tmp();
+    expect(openStore(dir).load()).toEqual(emptyProgress());
+    expect(existsSync(join(dir, 'progress.json'))).toBe(false);
+  });
+
+  it('commits validate on read back', async () => {
+    const dir = join(tmp(), 'nested', 'home');
+    const store = openStore(dir);
+    await store.commit(add('a'));
+    await store.commit(add('b'));
+    const p = store.load();
+    expect(p.reviews.map((r) => r.question)).toEqual(['a', 'b']);
+    expect(progressSchema.safeParse(JSON.parse(readFileSync(store.file, 'utf8'))).success).toBe(true);
+  });
+
+  it('two stores committing at once lose nothing (each commit re-reads under the lock)', async () => {
+    const dir = tmp();
+    const a = openStore(dir);
+    const b = openStore(dir);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).commit(add(`q${i}`))));
+    expect(a.load().reviews).toHaveLength(20);
+  });
+
+  it.each([
+    ['not JSON', '{"version": 1, "cards": {', /:1:26: the progress file is not valid JSON/],
+    ['the wrong shape', '{"version": 1, "cards": [], "reviews": [], "sessions": []}', /does not match the expected shape/],
+    ['a newer version', '{"version": 99, "cards": {}, "reviews": [], "sessions": []}', /progress version 99 is newer than this mlquiz understands \(1\)/],
+    ['no version', '{"cards": {}}', /"version" must be a whole number/],
+  ])('a file with %s is refused by load and commit, and left byte-for-byte', async (_name, content, message) => {
+    const dir = tmp();
+    const file = join(dir, 'progress.json');
+    writeFileSync(file, content);
+    const store = openStore(dir);
+    expect(() => store.load()).toThrow(message);
+    await expect(store.commit(add('a'))).rejects.toThrow(message);
+    expect(readFileSync(file, 'utf8')).toBe(content);
+  });
+
+  it('names the field that fails validation', () => {
+    const bad = { ...emptyProgress(), reviews: [{ question: 'a', at: 'yesterday', rating: 9 }] };
+    try {
+      parseProgress(JSON.stringify(bad), 'p.json');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as { details: string[] }).details.join('\n')).toMatch(/reviews\.0\.at: .*\n.*reviews\.0\.rating/);
+    }
+  });
+
+  it('migrates an older version forward on commit and keeps the old file as a backup', async () => {
+    const dir = tmp();
+    const file = join(dir, 'progress.json');
+    // A hypothetical version 0 that called reviews "log".
+    const old = JSON.stringify({ version: 0, cards: {}, log: [], sessions: [] });
+    writeFileSync(file, old);
+    const migrations = { 0: ({ log, ...rest }: Record<string, unknown>) => ({ ...rest, reviews: log }) };
+    const store = openStore(dir, migrations);
+    expect(store.load().reviews).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toBe(old); // reading never writes
+    await store.commit(add('a'));
+    expect(readFileSync(`${file}.v0.bak`, 'utf8')).toBe(old);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 1, reviews: [{ question: 'a' }] });
+  });
+});
+
+describe('across processes', () => {
+  let script: string;
+  beforeAll(async () => {
+    // A tiny program that commits reviews with the real store, printing after each one.
+    const dir = tmp();
+    const entry = join(dir, 'writer.ts');
+    writeFileSync(
+      entry,
+      `import { openStore } from ${JSON.stringify(resolve('src/progress/store.ts'))};
+import { applyReview } from ${JSON.stringify(resolve('src/engine/review.ts'))};
+const [dir, name, n] = process.argv.slice(2);
+const store = openStore(dir);
+for (let i = 0; i < Number(n); i++) {
+  await store.commit((p) => applyReview(p, { question: name + '-' + i, rating: 3, now: new Date(), covered: [], total: 2, durationMs: 1, session: name }));
+  process.stdout.write('committed ' + (i + 1) + '\\n');
+}`,
+    );
+    script = join(dir, 'writer.mjs');
+    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'error',
+      banner: { js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);" } });
+  });
+
+  const writer = (dir: string, name: string, n: number) => spawn(process.execPath, [script, dir, name, String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
+
+  it('two sessions at once do not lose each other\'s reviews', async () => {
+    const dir = tmp();
+    const done = (c: ReturnType<typeof writer>) => new Promise((r) => c.on('exit', r));
+    await Promise.all([done(writer(dir, 'a', 15)), done(writer(dir, 'b', 15))]);
+    const p = openStore(dir).load();
+    expect(p.reviews).toHaveLength(30);
+    expect(Object.keys(p.cards)).toHaveLength(30);
+  });
+
+  it('SIGKILL mid-session, again and again: the file always parses and keeps every committed review', async () => {
+    const dir = tmp();
+    let committed = 0;
+    for (let round = 0; round < 6; round++) {
+      const child = writer(dir, `r${round}`, 1000);
+      let seen = 0;
+      child.stdout!.on('data', (d: Buffer) => (seen = Math.max(seen, ...[...d.toString().matchAll(/committed (\d+)/g)].map((m) => Number(m[1])))));
+      // Kill at a different moment each round, mid-write as often as not.
+      await new Promise((r) => setTimeout(r, 150 + round * 70));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.on('exit', r));
+      const p = openStore(dir).load();
+      committed += seen;
+      // Every review reported committed is there; at most the one in flight is extra.
+      expect(p.reviews.length).toBeGreaterThanOrEqual(committed);
+      expect(p.reviews.length).toBeLessThanOrEqual(committed + round + 1);
+      committed = p.reviews.length;
+    }
+    expect(committed).toBeGreaterThan(0);
+  }, 60_000);
+});
