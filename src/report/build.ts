@@ -1,6 +1,6 @@
 import type { Question } from '../bank/types.js';
 import type { Progress, Session } from '../progress/schema.js';
-import { dayNumber, dayString, parseSince, streaks, weekday, type Offset } from './days.js';
+import { dayNumber, dayString, hourlyOffset, parseSince, streaks, weekday, type Offset } from './days.js';
 import { tagMastery } from './mastery.js';
 import { suggest } from './next.js';
 import { findLeeches, findWeakest, histories } from './questions.js';
@@ -26,7 +26,8 @@ export const FORECAST_DAYS = 14;
  * reviews cost milliseconds.
  */
 export function buildReport(questions: readonly Question[], progress: Progress, o: ReportOptions): ReportData {
-  const { now, offset } = o;
+  const { now } = o;
+  const offset = hourlyOffset(o.offset);
   const filterTags = o.tags ?? [];
   const today = dayNumber(now.getTime(), offset);
   const since = o.since === undefined ? undefined : parseSince(o.since, today);

@@ -3,18 +3,32 @@ import { UsageError } from '../errors.js';
 /**
  * Local calendar days as integers (days since 1970-01-01), so that a report over 100,000
  * reviews groups them with arithmetic instead of date formatting. The time zone is an
- * input like the clock: `offset` is Date#getTimezoneOffset's value at an instant
- * (minutes behind UTC), and tests pass a constant.
+ * input like the clock: `offset` is Date#getTimezoneOffset's value at an instant given
+ * in epoch milliseconds (minutes behind UTC), and tests pass a constant.
  */
-export type Offset = (at: Date) => number;
+export type Offset = (ms: number) => number;
 
 export const UTC: Offset = () => 0;
-export const systemOffset: Offset = (at) => at.getTimezoneOffset();
+export const systemOffset: Offset = (ms) => new Date(ms).getTimezoneOffset();
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The offset looked up once per hour of time rather than per review: zones change their
+ * offset on the hour, and asking the system for it is the slow part of grouping by day.
+ */
+export function hourlyOffset(offset: Offset): Offset {
+  const cache = new Map<number, number>();
+  return (ms) => {
+    const h = Math.floor(ms / 3_600_000);
+    let v = cache.get(h);
+    if (v === undefined) cache.set(h, (v = offset(h * 3_600_000)));
+    return v;
+  };
+}
+
 export function dayNumber(ms: number, offset: Offset): number {
-  return Math.floor((ms - offset(new Date(ms)) * 60_000) / DAY_MS);
+  return Math.floor((ms - offset(ms) * 60_000) / DAY_MS);
 }
 
 export function dayString(day: number): string {

@@ -1,0 +1,98 @@
+// `mlquiz report --json` over a 100,000-review progress file, timed end to end (a fresh
+// process each run, as a person would run it), plus the in-process phases so that a miss
+// says where the time went. Target: median under half a second. Exits 1 when missed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin/mlquiz.js');
+const REVIEWS = 100_000;
+const RUNS = 7;
+const TARGET_MS = 500;
+const NOW = new Date();
+
+const tmp = mkdtempSync(join(tmpdir(), 'mlq-report-bench-'));
+try {
+  // The generator and the phases come from the TypeScript sources, bundled for this run:
+  // histories are made by the real applyReview, as in the tests.
+  const entry = join(tmp, 'entry.mjs');
+  await build({
+    stdin: {
+      contents: [
+        "export { simulate } from './tests/report/fixtures.ts';",
+        "export { parseProgress } from './src/progress/store.ts';",
+        "export { buildReport } from './src/report/build.ts';",
+        "export { systemOffset } from './src/report/days.ts';",
+      ].join('\n'),
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: entry,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  });
+  const { simulate, parseProgress, buildReport, systemOffset } = await import(entry);
+
+  const home = join(tmp, 'home');
+  const env = { ...process.env, MLQUIZ_HOME: home, NO_COLOR: '1' };
+  const questions = JSON.parse(execFileSync(process.execPath, [BIN, 'list', '--json'], { env, maxBuffer: 1 << 28, encoding: 'utf8' }));
+  let t = performance.now();
+  const progress = simulate({ questions, reviews: REVIEWS, end: new Date(NOW.getTime() - 3_600_000), perDay: 120, seed: 'bench', mockEvery: 7 });
+  const simMs = performance.now() - t;
+  const file = join(home, 'progress.json');
+  // Written as the store writes it, so that the size and the parse cost are the real ones.
+  writeFileSync(file, JSON.stringify(progress, null, 1) + '\n');
+  const mb = statSync(file).size / 1e6;
+  console.log(`generated ${progress.reviews.length} reviews of ${Object.keys(progress.cards).length} questions, ${progress.sessions.length} sessions (${mb.toFixed(1)} MB) in ${(simMs / 1000).toFixed(1)} s`);
+
+  // In-process phases, best of three.
+  const { readFileSync } = await import('node:fs');
+  const phase = (fn) => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const s = performance.now();
+      fn();
+      best = Math.min(best, performance.now() - s);
+    }
+    return best;
+  };
+  const text = readFileSync(file, 'utf8');
+  const parseMs = phase(() => JSON.parse(text));
+  const validateMs = phase(() => parseProgress(text, file)) - parseMs;
+  const buildMs = phase(() => buildReport(questions, progress, { now: NOW, offset: systemOffset }));
+  console.log(`phases: JSON.parse ${parseMs.toFixed(0)} ms · zod validation ${validateMs.toFixed(0)} ms · buildReport ${buildMs.toFixed(0)} ms`);
+
+  const once = (args) => {
+    const s = performance.now();
+    const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const ms = performance.now() - s;
+    if (r.status !== 0) throw new Error(`mlquiz ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    return { ms, out: r.stdout };
+  };
+  // One warm-up run fills the bank cache, as any earlier command would have.
+  const keys = Object.keys(JSON.parse(once(['report', '--json']).out));
+  const baseline = [];
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    baseline.push(once(['--version']).ms);
+    times.push(once(['report', '--json']).ms);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const med = median(times);
+  console.log(`report --json keys: ${keys.join(', ')}`);
+  console.log(`node bin/mlquiz.js --version: median ${median(baseline).toFixed(0)} ms (process start-up)`);
+  console.log(`node bin/mlquiz.js report --json over ${REVIEWS} reviews: median ${med.toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${RUNS} runs (target < ${TARGET_MS} ms)`);
+  if (med >= TARGET_MS) {
+    console.log(`MISSED: median ${med.toFixed(0)} ms >= ${TARGET_MS} ms`);
+    process.exitCode = 1;
+  } else console.log('ok');
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,101 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { PROGRESS_VERSION, reviewSchema } from '../../src/progress/schema.js';
+import { openStore } from '../../src/progress/store.js';
+import { ISO, isReview, loadProgressForReport } from '../../src/report/load.js';
+import { makeQuestion, simulate } from './fixtures.js';
+
+const QS = Array.from({ length: 12 }, (_, i) => makeQuestion(`q${i}`, ['t']));
+const progress = simulate({ questions: QS, reviews: 200, end: new Date('2026-11-21T08:00:00Z'), perDay: 6, seed: 'load', mockEvery: 3 });
+const sample = progress.reviews.find((r) => r.state !== null)!;
+
+function storeWith(text: string | null) {
+  const dir = mkdtempSync(join(tmpdir(), 'mlq-load-'));
+  if (text !== null) writeFileSync(join(dir, 'progress.json'), text);
+  return openStore(dir);
+}
+
+/** Variants of one valid review, each broken (or not) in one way. */
+const variants: [string, unknown][] = [
+  ['as is', sample],
+  ['first review', { ...sample, state: null }],
+  ['with correct and budget', { ...sample, correct: true, budget_ms: 90_000 }],
+  ['offset time', { ...sample, at: '2026-11-21T10:00:00+02:00' }],
+  ['extra key', { ...sample, note: 'x' }],
+  ['missing session', { ...sample, session: undefined }],
+  ['empty question', { ...sample, question: '' }],
+  ['rating 0', { ...sample, rating: 0 }],
+  ['rating 5', { ...sample, rating: 5 }],
+  ['rating 2.5', { ...sample, rating: 2.5 }],
+  ['rating as text', { ...sample, rating: '3' }],
+  ['30 February', { ...sample, at: '2026-02-30T10:00:00Z' }],
+  ['no zone', { ...sample, at: '2026-11-21T10:00:00' }],
+  ['date only', { ...sample, at: '2026-11-21' }],
+  ['negative duration', { ...sample, duration_ms: -1 }],
+  ['fractional duration', { ...sample, duration_ms: 1.5 }],
+  ['zero budget', { ...sample, budget_ms: 0 }],
+  ['null correct', { ...sample, correct: null }],
+  ['covered not ints', { ...sample, covered: [0.5] }],
+  ['covered negative', { ...sample, covered: [-1] }],
+  ['total missing', { ...sample, total: undefined }],
+  ['state an array', { ...sample, state: [] }],
+  ['card extra key', { ...sample, state: { ...sample.state, x: 1 } }],
+  ['card state 4', { ...sample, state: { ...sample.state, state: 4 } }],
+  ['card negative stability', { ...sample, state: { ...sample.state, stability: -0.1 } }],
+  ['card bad due', { ...sample, state: { ...sample.state, due: 'tomorrow' } }],
+  ['card fractional reps', { ...sample, state: { ...sample.state, reps: 1.5 } }],
+  ['card without last_review', { ...sample, state: { ...sample.state, last_review: undefined } }],
+  ['card last_review null', { ...sample, state: { ...sample.state, last_review: null } }],
+  ['not an object', 'review'],
+  ['null', null],
+];
+
+describe('the report\'s review check', () => {
+  it('uses the very date pattern of the schema', () => {
+    expect(ISO.source).toBe((reviewSchema.shape.at as unknown as { _zod: { def: { pattern: RegExp } } })._zod.def.pattern.source);
+    expect(z.iso.datetime({ offset: true }).safeParse('2026-11-21T10:00:00Z').success).toBe(true);
+  });
+
+  it.each(variants)('agrees with reviewSchema: %s', (_name, v) => {
+    // Through JSON, as the file gives it: undefined fields disappear.
+    const parsed = JSON.parse(JSON.stringify(v)) as unknown;
+    expect(isReview(parsed)).toBe(reviewSchema.safeParse(parsed).success);
+  });
+});
+
+describe('loadProgressForReport', () => {
+  it('gives what the store gives for a valid file', () => {
+    const text = JSON.stringify(progress, null, 1);
+    const store = storeWith(text);
+    expect(loadProgressForReport(store)).toEqual(store.load());
+    expect(loadProgressForReport(storeWith('\uFEFF' + text))).toEqual(store.load());
+  });
+
+  it('is empty progress when there is no file', () => {
+    expect(loadProgressForReport(storeWith(null))).toEqual({ version: PROGRESS_VERSION, cards: {}, reviews: [], sessions: [] });
+  });
+
+  it.each([
+    ['a bad review', { ...progress, reviews: [...progress.reviews.slice(0, 5), { ...sample, rating: 7 }] }, /reviews\.5\.rating/],
+    ['a bad card', { ...progress, cards: { ...progress.cards, q0: { due: 'x' } } }, /cards\.q0/],
+    ['a newer version', { ...progress, version: PROGRESS_VERSION + 1 }, /newer than this mlquiz understands/],
+  ])('leaves the error to the store: %s', (_name, doc, msg) => {
+    const store = storeWith(JSON.stringify(doc));
+    let err: unknown;
+    try {
+      loadProgressForReport(store);
+    } catch (e) {
+      err = e;
+    }
+    const e = err as { message: string; details: string[] };
+    expect(e).toBeDefined();
+    expect([e.message, ...e.details].join('\n')).toMatch(msg);
+  });
+
+  it('leaves broken JSON to the store, which names the place', () => {
+    expect(() => loadProgressForReport(storeWith('{"version": 1,'))).toThrow(/progress\.json:1:\d+: the progress file is not valid JSON/);
+  });
+});
