@@ -53,9 +53,20 @@ export function parsePlan(text: string, file: string, defaultName: string, known
   if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
     return { diagnostics: [diag([], 'a plan must be a mapping with a `blend` list (see docs/mock.md)')] };
   }
+  const diagnostics: Diagnostic[] = [];
+  // Unknown tags are checked on the raw document, so they are reported with any schema problem.
+  const rawBlend = (src.value as { blend?: unknown }).blend;
+  if (knownTags && Array.isArray(rawBlend)) {
+    rawBlend.forEach((item, i) => {
+      const tags = (item as { tags?: unknown } | null)?.tags;
+      if (!Array.isArray(tags)) return;
+      tags.forEach((t, j) => {
+        if (typeof t === 'string' && !knownTags.has(t.toLowerCase())) diagnostics.push(diag(['blend', i, 'tags', j], `no loaded question has the tag "${t}" (mlquiz tags lists them)`));
+      });
+    });
+  }
   const parsed = planSchema.safeParse(src.value);
   if (!parsed.success) {
-    const diagnostics: Diagnostic[] = [];
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
@@ -65,23 +76,16 @@ export function parsePlan(text: string, file: string, defaultName: string, known
         diagnostics.push(diag(path, describe(issue)));
       }
     }
-    return { diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column) };
   }
+  if (diagnostics.length || !parsed.success) return { diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column) };
   const raw = parsed.data;
-  const diagnostics: Diagnostic[] = [];
-  const blend = raw.blend.map((item, i): PlanItem => {
+  const blend = raw.blend.map((item): PlanItem => {
     const tags = item.tags ?? [];
-    if (knownTags) {
-      tags.forEach((t, j) => {
-        if (!knownTags.has(t.toLowerCase())) diagnostics.push(diag(['blend', i, 'tags', j], `no loaded question has the tag "${t}" (mlquiz tags lists them)`));
-      });
-    }
     const out: PlanItem = { label: item.label ?? (tags.length ? tags.join(', ') : 'any topic'), tags, count: item.count };
     if (item.difficulty) out.difficulty = typeof item.difficulty === 'string' ? [item.difficulty] : item.difficulty;
     if (item.per_question !== undefined) out.per_question = item.per_question;
     return out;
   });
-  if (diagnostics.length) return { diagnostics };
   const plan: Plan = { name: raw.name ?? defaultName, blend };
   if (raw.description !== undefined) plan.description = raw.description;
   if (raw.minutes !== undefined) plan.minutes = raw.minutes;

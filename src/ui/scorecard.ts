@@ -20,6 +20,34 @@ export function shortPrompt(prompt: string, width: number): string {
   return chars.length <= width ? flat : chars.slice(0, Math.max(1, width - 1)).join('') + '…';
 }
 
+/** Greedy word wrap for plain text. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+const visible = (s: string) => [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
+
+/** Joins parts with " · ", starting a new indented line before a part that would overflow. */
+function joinParts(parts: string[], width: number, indent: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (line && indent + visible(line) + 3 + visible(part) > width) {
+      lines.push(line);
+      line = part;
+    } else line = line ? `${line} · ${part}` : part;
+  }
+  return [...lines, line].join('\n' + ' '.repeat(indent));
+}
+
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 
 function points(row: ScorecardRow): string {
@@ -33,11 +61,12 @@ function colourFor(score: number): (s: string) => string {
 }
 
 export function renderScorecard(io: Io, card: Scorecard, info: { plan: string; file: string; width: number }): void {
-  const w = (t = '') => io.output.write(t + '\n');
+  const w = (t = '') => io.output.write(t.trimEnd() + '\n');
   const promptWidth = Math.max(16, info.width - 48);
   const answered = card.rows.filter((r) => r.result).length;
   w();
-  w(chalk.bold(`Scorecard`) + chalk.dim(`  ${info.plan} · ${answered} of ${card.rows.length} answered · ${formatClock(card.usedMs)} of ${formatClock(card.roundMs)} answering`));
+  const about = [info.plan, `${answered} of ${card.rows.length} answered`, `${formatClock(card.usedMs)} of ${formatClock(card.roundMs)} answering`];
+  w(chalk.bold('Scorecard') + '  ' + chalk.dim(joinParts(about, info.width, 11)));
   w(chalk.dim(`  ${pad('#', 3)}${pad('question', promptWidth + 2)}${pad('points', 8)}${pad('rating', 7)}${pad('time', 13)}`));
   for (const row of card.rows) {
     const head = `  ${pad(String(row.index), 3)}${pad(shortPrompt(row.prompt, promptWidth), promptWidth + 2)}`;
@@ -56,24 +85,26 @@ export function renderScorecard(io: Io, card: Scorecard, info: { plan: string; f
     );
   }
   w();
-  if (card.end === 'round-time') w(chalk.yellow(`The round's time ran out after ${answered} of ${card.rows.length} questions; the ones not reached count 0.`));
+  if (card.end === 'round-time') {
+    for (const line of wrap(`The round's time ran out after ${answered} of ${card.rows.length} questions; the ones not reached count 0.`, info.width)) w(chalk.yellow(line));
+  }
   if (card.score === null) {
     w(`${chalk.bold('Score')}     none: the round was abandoned. Every graded answer is saved and scheduled.`);
   } else {
     w(`${chalk.bold('Score')}     ${chalk.bold(colourFor(card.score / 100)(`${card.score}%`))}`);
-    w(chalk.dim(`          ${SCORE_RULE}`));
+    for (const line of wrap(SCORE_RULE, info.width - 10)) w(chalk.dim(`          ${line}`));
   }
-  w(`${chalk.bold('Earlier')}   ${history(card)}`);
+  w(`${chalk.bold('Earlier')}   ${joinParts(history(card), info.width, 10)}`);
   if (card.weakest.length) {
-    w(`${chalk.bold('Weakest')}   ${card.weakest.map((t) => `${t.tag} ${Math.round(t.score * 100)}%`).join(', ')}`);
+    w(`${chalk.bold('Weakest')}   ${joinParts(card.weakest.map((t) => `${t.tag} ${Math.round(t.score * 100)}%`), info.width, 10)}`);
     w(`${chalk.bold('Practise')}  mlquiz run ${card.weakest.map((t) => `--tag ${t.tag}`).join(' ')}`);
   }
   w(chalk.dim(`Saved in ${info.file}`));
 }
 
-function history(card: Scorecard): string {
+function history(card: Scorecard): string[] {
   const h = card.history;
-  if (!h.best || !h.last) return card.score === null ? 'no finished round yet.' : 'this is your first scored round.';
+  if (!h.best || !h.last) return [card.score === null ? 'no finished round yet.' : 'this is your first scored round.'];
   const when = (x: { at: string; plan?: string }) => chalk.dim(`(${x.at.slice(0, 10)}${x.plan ? `, ${x.plan}` : ''})`);
   const parts = [`best ${h.best.score}% ${when(h.best)}`, `last ${h.last.score}% ${when(h.last)}`];
   if (h.recent.length >= 2) {
@@ -82,5 +113,5 @@ function history(card: Scorecard): string {
     const delta = h.delta === null ? '' : h.delta === 0 ? ' level with' : h.delta > 0 ? ` ${chalk.green(`+${h.delta}`)} on` : ` ${chalk.red(`${h.delta}`)} on`;
     parts.push(`trend ${trend}${delta ? `${delta} the mean of your last ${Math.min(3, h.count)}` : ''}`);
   }
-  return parts.join(' · ');
+  return parts;
 }

@@ -201,13 +201,15 @@ describe('plans', () => {
 
   it('reports every problem at its line, including tags no question has', () => {
     const bad = ['minuts: 45', 'blend:', '  - tags: [ml]', '    count: 0', '  - tags: [nope]', '    count: 2', '    colour: red'].join('\n');
-    const { plan, diagnostics } = parsePlan(bad, 'p.yaml', 'p');
+    const { plan, diagnostics } = parsePlan(bad, 'p.yaml', 'p', new Set(['ml']));
     expect(plan).toBeUndefined();
     expect(diagnostics.map((d) => `${d.line}:${d.path}: ${d.message}`)).toEqual([
       expect.stringMatching(/^1:minuts: unknown field "minuts"/),
-      expect.stringMatching(/^4:blend\[0\]\.count: /),
+      '4:blend[0].count: must be at least 1',
+      '5:blend[1].tags[0]: no loaded question has the tag "nope" (mlquiz tags lists them)',
       expect.stringMatching(/^7:blend\[1\]\.colour: unknown field "colour"/),
     ]);
+    expect(parsePlan('blend:\n  - tags: [ml]\n', 'p.yaml', 'p').diagnostics.map((d) => `${d.line}:${d.path}: ${d.message}`)).toEqual(['2:blend[0].count: required field is missing']);
     const unknown = parsePlan('blend:\n  - tags: [ml, nope]\n    count: 1\n', 'p.yaml', 'p', new Set(['ml']));
     expect(unknown.diagnostics.map((d) => `${d.line}:${d.path}: ${d.message}`)).toEqual(['2:blend[0].tags[1]: no loaded question has the tag "nope" (mlquiz tags lists them)']);
     expect(parsePlan('- 1', 'p.yaml', 'p').diagnostics[0]!.message).toMatch(/must be a mapping/);

@@ -135,7 +135,7 @@ function intro(io: Io, plan: Plan, drawn: ReturnType<typeof drawRound>, state: R
   const n = drawn.items.length;
   write(io, chalk.bold(`Mock round: ${n} question${n === 1 ? '' : 's'} in ${formatMinutes(state.roundMs)}`) + chalk.dim(`  · plan ${plan.name} · seed ${seed}`));
   for (const s of drawn.short) write(io, chalk.yellow(`Only ${s.missing === 1 ? 'one question' : `${s.missing} questions`} short for "${s.part}": not enough distinct questions match it.`));
-  write(io, chalk.dim('Answer as you would to an interviewer. The answer stays hidden until you submit or the time runs out.'));
+  write(io, chalk.dim('Answer as in an interview: the model answer stays hidden until you submit or time runs out.'));
   write(io, chalk.dim("The round's clock runs while a question is open. Ctrl+C abandons the round; graded answers are kept."));
 }
 
