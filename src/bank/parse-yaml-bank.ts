@@ -15,7 +15,7 @@ export function parseYamlBank(file: string, text: string, defaultDeck: string): 
   if (src.errors.length) return { questions: [], diagnostics: src.errors.map((e) => err(e.line, e.column, '', e.message)) };
   const value = src.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { questions: [], diagnostics: [err(1, 1, '', 'a bank must be a mapping with a `questions` list (see docs/bank-format.md)')] };
+    return { questions: [], diagnostics: [err(1, 1, '', 'a bank must be a mapping with a `questions` list (see "Bank format" in the README)')] };
   }
   const deck = deckSchema.safeParse(value);
   if (!deck.success) return { questions: [], diagnostics: issuesToDiagnostics(deck.error.issues, file, [], src) };
