@@ -79,10 +79,13 @@ export function drawRound(
   const candidates = prioritise(questions, progress, opts.now, opts.rng);
   const weakness = tagWeakness(questions, progress, opts.now);
   const prints = new Map(questions.map((q) => [q.id, fingerprint(q)]));
-  const chosen: Question[] = [];
+  // Every question too close to one already drawn (itself included), updated once per draw so a long round stays linear.
+  const blocked = new Set<string>();
+  const take = (q: Question) => {
+    for (const c of questions) if (!blocked.has(c.id) && similarity(q, c, prints.get(q.id), prints.get(c.id)) >= NEAR_DUPLICATE) blocked.add(c.id);
+  };
   const items: RoundItem[] = [];
   const short: Draw['short'] = [];
-  const clash = (q: Question) => chosen.some((c) => similarity(q, c, prints.get(q.id), prints.get(c.id)) >= NEAR_DUPLICATE);
 
   for (const part of plan.blend) {
     const wanted = new Set(part.tags.map((t) => t.toLowerCase()));
@@ -91,14 +94,14 @@ export function drawRound(
     const used = new Map<string, number>();
     const picked: Question[] = [];
     while (picked.length < part.count) {
-      const open = pool.filter((c) => !chosen.includes(c.question) && !clash(c.question));
+      const open = pool.filter((c) => !blocked.has(c.question.id));
       if (!open.length) break;
       const tags = [...new Set(open.flatMap((c) => topicsOf(c.question)))].sort();
       const fewest = Math.min(...tags.map((t) => used.get(t) ?? 0));
       const tag = weightedPick(tags.filter((t) => (used.get(t) ?? 0) === fewest), (t) => tagWeight(weakness, t), opts.rng);
       const best = open.filter((c) => c.question.tags.includes(tag)).reduce((a, b) => (b.priority > a.priority ? b : a));
       picked.push(best.question);
-      chosen.push(best.question);
+      take(best.question);
       for (const t of topicsOf(best.question)) used.set(t, (used.get(t) ?? 0) + 1);
     }
     if (picked.length < part.count) short.push({ part: part.label, missing: part.count - picked.length });
