@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/mlquiz.js');
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
 
 /**
  * Drives the built CLI in a real pseudo-terminal: keys go in through send-keys and the
@@ -15,25 +14,30 @@ export class Terminal {
   readonly name = `mlq-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   readonly exitFile: string;
 
+  /** Each terminal has its own tmux server, so tests never race over a shared one shutting down. */
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.name, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  }
+
   constructor(args: string[], env: Record<string, string>, size = { cols: 100, rows: 50 }) {
     const dir = mkdtempSync(join(tmpdir(), 'mlq-term-'));
     this.exitFile = join(dir, 'exit');
     const envs = Object.entries({ NO_COLOR: '1', ...env }).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
     const cmd = `env ${envs} node ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}; echo $? > ${shellQuote(this.exitFile)}; sleep 600`;
-    tmux('new-session', '-d', '-s', this.name, '-x', String(size.cols), '-y', String(size.rows), cmd);
+    this.tmux('new-session', '-d', '-s', this.name, '-x', String(size.cols), '-y', String(size.rows), cmd);
   }
 
   screen(): string {
-    return tmux('capture-pane', '-p', '-J', '-S', '-2000', '-t', this.name);
+    return this.tmux('capture-pane', '-p', '-J', '-S', '-2000', '-t', this.name);
   }
 
   /** Keys as tmux names them: 'Enter', 'Down', 'Space', 'C-c', or literal text. */
   send(...keys: string[]): void {
-    tmux('send-keys', '-t', this.name, ...keys);
+    this.tmux('send-keys', '-t', this.name, ...keys);
   }
 
   type(text: string): void {
-    tmux('send-keys', '-t', this.name, '-l', text);
+    this.tmux('send-keys', '-t', this.name, '-l', text);
   }
 
   /** Waits until the screen matches (polling), or fails with the screen in the message. */
@@ -60,7 +64,7 @@ export class Terminal {
 
   kill(): void {
     try {
-      tmux('kill-session', '-t', this.name);
+      this.tmux('kill-server');
     } catch {
       // already gone
     }
