@@ -12,7 +12,7 @@ export function renderHtml(d: ReportData): string {
   const body =
     t.reviews === 0
       ? `<section><h2>Welcome</h2><p>No answers graded yet, so there is nothing to measure. ${t.questions} questions in ${d.tags.length} tags are waiting.</p>${nextHtml(d)}</section>`
-      : [totalsHtml(d), nextSection(d), tagsHtml(d), weakHtml(d), leechHtml(d), activityHtml(d.activity), forecastHtml(d.due), mocksHtml(d.mocks)].join('\n');
+      : [totalsHtml(d), nextSection(d), activityHtml(d.activity), forecastHtml(d.due), mocksHtml(d.mocks), tagsHtml(d), weakHtml(d), leechHtml(d)].join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -96,12 +96,13 @@ ${rows}
 
 function leechHtml(d: ReportData): string {
   if (!d.leeches.length) return '';
-  const rows = d.leeches.map((l) => `<tr><td><code>${esc(l.id)}</code></td><td><span class="leech">${esc(l.reason)}</span><br>${prompt(l.prompt)}</td></tr>`).join('\n');
+  const rows = d.leeches.slice(0, LEECHES_SHOWN).map((l) => `<tr><td><code>${esc(l.id)}</code></td><td><span class="leech">${esc(l.reason)}</span><br>${prompt(l.prompt)}</td></tr>`).join('\n');
   return `<section id="leeches"><h2>Leeches</h2><p class="dim">Failed again and again: at least 4 lapses, or Again in 3 of the last 5 reviews.</p><table><tbody>
 ${rows}
-</tbody></table></section>`;
+</tbody></table>${d.leeches.length > LEECHES_SHOWN ? `<p class="dim">… and ${d.leeches.length - LEECHES_SHOWN} more; <code>mlquiz report --json</code> lists them all.</p>` : ''}</section>`;
 }
 
+const LEECHES_SHOWN = 20;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -109,23 +110,26 @@ function activityHtml(a: Activity): string {
   const from = parseDay(a.from);
   const firstMonday = from - weekday(from);
   const weeks = Math.floor((parseDay(a.to) - firstMonday) / 7) + 1;
-  const cell = 13;
+  const cell = 15;
   const left = 30;
   const top = 16;
   const w = left + weeks * cell + 4;
   const h = top + 7 * cell + 4;
   const parts: string[] = [];
-  let lastMonth = -1;
+  // A month's name above the first week that starts in it; the first column gets its own
+  // month's name only if the next name is not too close.
+  const labels: { col: number; month: number }[] = [];
+  for (let col = 0; col < weeks; col++) {
+    const month = new Date((firstMonday + col * 7) * 86_400_000).getUTCMonth();
+    if (col === 0 || labels.at(-1)!.month !== month) labels.push({ col, month });
+  }
+  if (labels.length > 1 && labels[1]!.col < 3) labels.shift();
+  for (const l of labels) parts.push(`<text x="${left + l.col * cell}" y="11">${MONTHS[l.month]}</text>`);
   for (const day of a.days) {
     const n = parseDay(day.date);
     const col = Math.floor((n - firstMonday) / 7);
     const x = left + col * cell;
     const y = top + weekday(n) * cell;
-    const month = new Date(n * 86_400_000).getUTCMonth();
-    if (month !== lastMonth && (weekday(n) === 0 || lastMonth === -1)) {
-      parts.push(`<text x="${x}" y="11">${MONTHS[month]}</text>`);
-      lastMonth = month;
-    }
     parts.push(`<rect class="day" x="${x}" y="${y}" width="${cell - 3}" height="${cell - 3}" rx="2" fill="var(--l${day.level})"><title>${day.date}: ${day.reviews} review${day.reviews === 1 ? '' : 's'}</title></rect>`);
   }
   for (const wd of [0, 2, 4]) parts.push(`<text x="0" y="${top + wd * cell + 9}">${WEEKDAYS[wd]}</text>`);
@@ -136,7 +140,7 @@ function activityHtml(a: Activity): string {
 
 function forecastHtml(f: Forecast): string {
   const max = Math.max(1, ...f.days.map((d) => d.reviews));
-  const bw = 36;
+  const bw = 40;
   const chartH = 120;
   const top = 16;
   const w = f.days.length * bw + 8;
@@ -147,8 +151,8 @@ function forecastHtml(f: Forecast): string {
       const x = 4 + i * bw;
       const y = top + chartH - bh;
       const n = parseDay(d.date);
-      const label = i === 0 ? 'today' : `${WEEKDAYS[weekday(n)]} ${d.date.slice(8)}`;
-      return `<rect class="due" x="${x + 4}" y="${y.toFixed(1)}" width="${bw - 8}" height="${bh.toFixed(1)}" rx="2" fill="var(--bar)"><title>${d.date}: ${d.reviews} due</title></rect><text x="${x + bw / 2}" y="${(y - 3).toFixed(1)}" text-anchor="middle">${d.reviews}</text><text x="${x + bw / 2}" y="${top + chartH + 14}" text-anchor="middle">${label}</text>`;
+      const [l1, l2] = i === 0 ? ['today', ''] : [WEEKDAYS[weekday(n)], d.date.slice(8)];
+      return `<rect class="due" x="${x + 4}" y="${y.toFixed(1)}" width="${bw - 8}" height="${bh.toFixed(1)}" rx="2" fill="var(--bar)"><title>${d.date}: ${d.reviews} due</title></rect><text x="${x + bw / 2}" y="${(y - 3).toFixed(1)}" text-anchor="middle">${d.reviews}</text><text x="${x + bw / 2}" y="${top + chartH + 14}" text-anchor="middle">${l1}</text><text x="${x + bw / 2}" y="${top + chartH + 27}" text-anchor="middle">${l2}</text>`;
     })
     .join('');
   return `<section id="forecast"><h2>Due in the next 14 days</h2><p class="dim">Today includes ${f.overdue} overdue from earlier days.</p>

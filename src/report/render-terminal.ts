@@ -46,7 +46,7 @@ export function renderTerminal(d: ReportData, o: TerminalOptions): string {
   out.push(...line('streak', streak, `${keep}longest ${plural(t.streak.longest, 'day')}`));
   const r = t.retention;
   if (r.rate === null) out.push(...line('retention', '–', `no repeat reviews since ${r.from}`));
-  else out.push(...line('retention', `${Math.round(r.rate * 100)}%`, `of ${plural(r.reviews, 'repeat review')} rated Good or Easy since ${r.from}`));
+  else out.push(...line('retention', `${Math.round(r.rate * 100)}%`, `Good/Easy, ${plural(r.reviews, 'repeat')} since ${r.from}`));
   out.push(...line('due now', String(t.due_now)), '');
 
   out.push(...section(c, 'Mastery by tag'), ...tagLines(d, width, c), '');
@@ -182,7 +182,8 @@ export function heatmap(a: Activity, width: number, c: ChalkInstance): string[] 
 
 function forecastLines(f: Forecast, width: number, c: ChalkInstance): string[] {
   const max = Math.max(1, ...f.days.map((d) => d.reviews));
-  const barW = Math.max(10, Math.min(40, width - 20));
+  // Room for the label, the count and today's overdue note.
+  const barW = Math.max(10, Math.min(40, width - 32));
   return f.days.map((d, i) => {
     const day = parseDay(d.date);
     const label = i === 0 ? 'today ' : `${WEEKDAYS[weekday(day)]} ${d.date.slice(8)}`;

@@ -21,7 +21,7 @@ describe('renderTerminal', () => {
     const s = renderTerminal(data, { width: 100, chalk: plain });
     for (const h of ['Totals', 'Mastery by tag', 'Weakest questions', 'Activity', 'Due in the next 14 days', 'Mock rounds', 'Next']) expect(s).toContain(`\n${h}`);
     expect(s).toMatch(/seen {8}\d+ of 60 questions/);
-    expect(s).toMatch(/retention {3}\d+% · of \d+ repeat reviews rated Good or Easy since 2026-10-23/);
+    expect(s).toMatch(/retention {3}\d+% · Good\/Easy, \d+ repeats since 2026-10-23/);
     for (const t of TAGS) expect(s).toContain(t);
     expect(s).toContain(data.weakest[0]!.id);
     expect(s).toContain(data.next[0]!.command);
@@ -31,7 +31,10 @@ describe('renderTerminal', () => {
   });
 
   it('fits 60 columns and has no escape codes when colour is off', () => {
-    const s = renderTerminal(data, { width: 60, chalk: plain });
+    // The widest forecast line: a four-digit day with overdue reviews.
+    const busy = { ...data, due: { overdue: 1234, days: data.due.days.map((d, i) => (i === 0 ? { ...d, reviews: 9999 } : d)) } };
+    const s = renderTerminal(busy, { width: 60, chalk: plain });
+    expect(s).toContain('9999 (1234 overdue)');
     expect(s).not.toContain(ESC);
     const wide = s.split('\n').filter((l) => [...l].length > 60);
     expect(wide).toEqual([]);

@@ -1,0 +1,115 @@
+// The HTML report in a real browser: the built CLI writes it from a realistic history,
+// headless Chromium renders it, and the test reads both the DOM and the pixels.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Question } from '../../src/bank/types.js';
+import { simulate } from '../report/fixtures.js';
+import { BIN } from './tmux.js';
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+if (!CHROMIUM) console.warn('tests/e2e/report-html.test.ts: skipped, no chromium found (install it: apt-get install -y chromium; CI does)');
+
+function chromium(...args: string[]): string {
+  const profile = mkdtempSync(join(tmpdir(), 'mlq-chromium-'));
+  const r = spawnSync(
+    CHROMIUM!,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${profile}`, ...args],
+    { encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 26 },
+  );
+  if (r.status !== 0) throw new Error(`chromium exited ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** RGB(A) pixels of an 8-bit PNG as Chromium writes it, for counting colours. */
+function decodePng(buf: Buffer): { width: number; height: number; pixel: (x: number, y: number) => [number, number, number] } {
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat: Buffer[] = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('latin1', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      if (data[8] !== 8) throw new Error('only 8-bit PNGs');
+      channels = data[9] === 6 ? 4 : data[9] === 2 ? 3 : 0;
+      if (!channels) throw new Error(`colour type ${data[9]} not handled`);
+    } else if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const out = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let i = 0; i < stride; i++) {
+      const x = raw[y * (stride + 1) + 1 + i]!;
+      const a = i >= channels ? out[y * stride + i - channels]! : 0;
+      const b = y > 0 ? out[(y - 1) * stride + i]! : 0;
+      const c = y > 0 && i >= channels ? out[(y - 1) * stride + i - channels]! : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const pred = [0, a, b, (a + b) >> 1, paeth][filter]!;
+      out[y * stride + i] = (x + pred) & 0xff;
+    }
+  }
+  return { width, height, pixel: (x, y) => [out[y * stride + x * channels]!, out[y * stride + x * channels + 1]!, out[y * stride + x * channels + 2]!] };
+}
+
+describe.skipIf(!CHROMIUM)('mlquiz report --html in headless Chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mlq-report-html-'));
+  const page = join(dir, 'report.html');
+  let data: { tags: unknown[]; activity: { days: unknown[] }; mocks: { rounds: { score: number | null }[] } };
+
+  beforeAll(() => {
+    const env = { ...process.env, MLQUIZ_HOME: dir, NO_COLOR: '1' };
+    const questions = JSON.parse(execFileSync('node', [BIN, 'list', '--json'], { env, encoding: 'utf8', maxBuffer: 1 << 26 })) as Question[];
+    const progress = simulate({ questions, reviews: 2500, end: new Date(Date.now() - 3_600_000), perDay: 30, seed: 'e2e-html', mockEvery: 5 });
+    writeFileSync(join(dir, 'progress.json'), JSON.stringify(progress));
+    const out = execFileSync('node', [BIN, 'report', '--html', page], { env, encoding: 'utf8' });
+    expect(out).toContain(`HTML report written to ${page}`);
+    data = JSON.parse(execFileSync('node', [BIN, 'report', '--json'], { env, encoding: 'utf8' }));
+  });
+
+  it('renders the page with every chart in the DOM', () => {
+    const dom = chromium('--dump-dom', `file://${page}`);
+    expect(dom).toContain('<h1>mlquiz report</h1>');
+    const count = (re: RegExp) => (dom.match(re) ?? []).length;
+    expect(count(/<svg id="heatmap"/g)).toBe(1);
+    expect(count(/<rect class="day"/g)).toBe(data.activity.days.length);
+    expect(count(/<svg id="forecast-chart"/g)).toBe(1);
+    expect(count(/<rect class="due"/g)).toBe(14);
+    expect(count(/<svg id="mock-chart"/g)).toBe(1);
+    expect(count(/<circle class="mock"/g)).toBe(data.mocks.rounds.filter((r) => r.score !== null).length);
+    expect(count(/<svg class="mastery-bar"/g)).toBe(data.tags.length);
+    for (const id of ['totals', 'next', 'tags', 'weakest', 'activity', 'forecast', 'mocks']) expect(dom).toContain(`<section id="${id}">`);
+  });
+
+  it('paints the charts: heatmap greens and chart blues show up in a screenshot', () => {
+    const shot = join(dir, 'report.png');
+    chromium(`--screenshot=${shot}`, '--window-size=1000,2400', `file://${page}`);
+    const png = decodePng(readFileSync(shot));
+    expect(png.width).toBe(1000);
+    const want: Record<string, [number, number, number][]> = {
+      heatmap: [[0x9b, 0xe9, 0xa8], [0x40, 0xc4, 0x63], [0x30, 0xa1, 0x4e], [0x21, 0x6e, 0x39]],
+      charts: [[0x09, 0x69, 0xda]],
+    };
+    const counts: Record<string, number> = { heatmap: 0, charts: 0 };
+    for (let y = 0; y < png.height; y += 2)
+      for (let x = 0; x < png.width; x += 2) {
+        const [r, g, b] = png.pixel(x, y);
+        for (const [k, colours] of Object.entries(want)) if (colours.some(([R, G, B]) => Math.abs(r - R) + Math.abs(g - G) + Math.abs(b - B) < 12)) counts[k]!++;
+      }
+    // Dozens of heatmap cells of 10×10 px, fourteen bars and a line: thousands of pixels each
+    // (sampled every other pixel both ways, so a quarter of them).
+    expect(counts.heatmap).toBeGreaterThan(500);
+    expect(counts.charts).toBeGreaterThan(500);
+  });
+});
