@@ -8,7 +8,7 @@ import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/bank/types.js';
 import { simulate } from '../report/fixtures.js';
-import { BIN } from './tmux.js';
+import { BIN, Terminal } from './tmux.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 if (!CHROMIUM) console.warn('tests/e2e/report-html.test.ts: skipped, no chromium found (install it: apt-get install -y chromium; CI does)');
@@ -111,5 +111,25 @@ describe.skipIf(!CHROMIUM)('mlquiz report --html in headless Chromium', () => {
     // (sampled every other pixel both ways, so a quarter of them).
     expect(counts.heatmap).toBeGreaterThan(500);
     expect(counts.charts).toBeGreaterThan(500);
+  });
+});
+
+describe('mlquiz report in a real 60-column terminal', () => {
+  it('fits the width, in plain text under NO_COLOR, with every section', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlq-report-tty-'));
+    const env = { ...process.env, MLQUIZ_HOME: dir };
+    const questions = JSON.parse(execFileSync('node', [BIN, 'list', '--json'], { env, encoding: 'utf8', maxBuffer: 1 << 26 })) as Question[];
+    writeFileSync(join(dir, 'progress.json'), JSON.stringify(simulate({ questions, reviews: 1200, end: new Date(Date.now() - 3_600_000), perDay: 25, seed: 'tty', mockEvery: 4 })));
+    const t = new Terminal(['report'], { MLQUIZ_HOME: dir }, { cols: 60, rows: 300 });
+    try {
+      expect(await t.exitCode()).toBe(0);
+      const screen = t.screen();
+      for (const h of ['Totals', 'Mastery by tag', 'Weakest questions', 'Activity', 'Due in the next 14 days', 'Mock rounds', 'Next']) expect(screen).toContain(h);
+      // capture-pane -J joins wrapped lines, so a line that did not fit shows up as longer.
+      expect(screen.split('\n').filter((l) => [...l].length > 60)).toEqual([]);
+      expect(screen).toMatch(/^Mon [·░▒▓█ ]+$/m);
+    } finally {
+      t.kill();
+    }
   });
 });
