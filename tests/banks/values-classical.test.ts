@@ -1,24 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { byId, expectNumeric as check } from './bank-file.js';
 
-const questions = (file: string) =>
-  parse(readFileSync(new URL(`../../questions/${file}`, import.meta.url), 'utf8')).questions as any[];
-const byId = (file: string, id: string) => {
-  const q = questions(file).find((x) => x.id === id);
-  if (!q) throw new Error(`${file}: no question ${id}`);
-  return q;
-};
-
-/** Checks a numeric question against a value computed here from first principles. */
-const check = (file: string, id: string, computed: number) => {
-  const q = byId(file, id);
-  expect(q.type, `${id} type`).toBe('numeric');
-  expect(Math.abs(q.value - computed), `${id}: value ${q.value} vs computed ${computed}`).toBeLessThanOrEqual(
-    q.tolerance,
-  );
-  expect(q.tolerance, `${id}: tolerance too loose`).toBeLessThanOrEqual(Math.max(1e-9, Math.abs(computed) * 0.02));
-};
 
 // ---------- helpers ----------
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

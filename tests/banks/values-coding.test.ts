@@ -1,14 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-
-const questions = (file: string) =>
-  parse(readFileSync(new URL(`../../questions/${file}`, import.meta.url), 'utf8')).questions as any[];
-const byId = (file: string, id: string) => {
-  const q = questions(file).find((x) => x.id === id);
-  if (!q) throw new Error(`${file}: no question ${id}`);
-  return q;
-};
+import { byId, questions } from './bank-file.js';
 
 const FILE = 'coding.yaml';
 

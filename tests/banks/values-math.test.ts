@@ -1,24 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { questions, expectNumeric as checkValue } from './bank-file.js';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 
-const questions = (file: string) =>
-  parse(readFileSync(new URL(`../../questions/${file}`, import.meta.url), 'utf8')).questions as any[];
-const byId = (file: string, id: string) => {
-  const q = questions(file).find((x) => x.id === id);
-  if (!q) throw new Error(`${file}: no question ${id}`);
-  return q;
-};
-
-/** The stored value must be within tolerance of the computed one, and the tolerance must be tight. */
-const checkValue = (file: string, id: string, computed: number) => {
-  const q = byId(file, id);
-  expect(q.type, `${id} type`).toBe('numeric');
-  expect(Number.isFinite(computed), `${id} computed`).toBe(true);
-  expect(Math.abs(q.value - computed), `${id}: value ${q.value} vs computed ${computed}`).toBeLessThanOrEqual(q.tolerance);
-  expect(q.tolerance, `${id}: tolerance too loose`).toBeLessThanOrEqual(Math.max(1e-9, Math.abs(computed) * 0.02));
-  expect(q.tolerance).toBeGreaterThanOrEqual(0);
-};
 
 // ---------- first-principles helpers ----------
 
@@ -527,7 +510,7 @@ describe('math banks: every numeric question is covered by a computation', () =>
   const covered = new Set(
     readFileSync(new URL(import.meta.url), 'utf8')
       .match(/'(opt|calc|linm|linalg)-[a-z0-9-]+'/g)!
-      .map((s) => s.slice(1, -1)),
+      .map((s: string) => s.slice(1, -1)),
   );
   for (const file of ['optimization.yaml', 'calculus-backprop.yaml', 'linear-models.yaml', 'linear-algebra.yaml']) {
     it(file, () => {
