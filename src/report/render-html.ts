@@ -43,6 +43,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;
 th{font-weight:600;color:var(--dim)}td.n{text-align:right;font-variant-numeric:tabular-nums}
 svg text{fill:var(--dim);font:11px system-ui,sans-serif}.reason{color:var(--mid)}.leech{color:var(--bad)}
 ul.next{list-style:none;padding:0}ul.next li{margin:6px 0}
+#heatmap,#forecast-chart,#mock-chart{max-width:100%;height:auto}
 `;
 
 function esc(s: string): string {
