@@ -25,7 +25,7 @@ export function applyReview(progress: Progress, input: ReviewInput): Progress {
     question: input.question,
     at: input.now.toISOString(),
     rating: input.rating,
-    state: before ?? null,
+    state: before?.state ?? 0,
     covered: input.covered,
     total: input.total,
     duration_ms: Math.max(0, Math.round(input.durationMs)),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 
 const iso = z.iso.datetime({ offset: true });
 const rating = z.int().min(1).max(4);
@@ -24,8 +24,12 @@ export const reviewSchema = z.strictObject({
   question: z.string().min(1),
   at: iso,
   rating,
-  /** The card before this review; null for the first review of a question. */
-  state: cardSchema.nullable(),
+  /**
+   * The card's FSRS state before this review: 0 New (a first review), 1 Learning,
+   * 2 Review, 3 Relearning: the review_state that FSRS optimisers read. The full card
+   * before any review follows by replaying the log, as scheduling has no fuzz.
+   */
+  state: z.int().min(0).max(3),
   /** Indices of the key points the person ticked. */
   covered: z.array(z.int().nonnegative()),
   /** How many key points the question had then. */

@@ -4,7 +4,8 @@ import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { InputError, RuntimeFailure } from '../errors.js';
 import { checkVersion, migrate, MIGRATIONS, type Migrations } from './migrate.js';
-import { emptyProgress, PROGRESS_VERSION, progressSchema, type Progress } from './schema.js';
+import { isReview } from './quick-check.js';
+import { emptyProgress, PROGRESS_VERSION, progressSchema, type Progress, type Review } from './schema.js';
 
 export const PROGRESS_FILE = 'progress.json';
 
@@ -22,11 +23,16 @@ export interface ProgressStore {
 const recovery = (file: string) =>
   `mlquiz never overwrites it. Fix it by hand, or move it away to start afresh (e.g. mv "${file}" "${file}.broken"), or point --data-dir elsewhere.`;
 
-/** Pure apart from naming: text of a progress file to validated, migrated progress. */
-export function parseProgress(text: string, file: string, migrations: Migrations = MIGRATIONS): { progress: Progress; migratedFrom?: number } {
+/**
+ * Pure apart from naming: text of a progress file to validated, migrated progress.
+ * `quick` checks the (long) review log with plain functions and the rest with zod;
+ * anything they doubt goes through zod whole, which names the fault.
+ */
+export function parseProgress(text: string, file: string, migrations: Migrations = MIGRATIONS, quick = true): { progress: Progress; migratedFrom?: number } {
   let doc: unknown;
   try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    // A byte-order mark is skipped without copying a large file through a regular expression.
+    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     throw new InputError(`${file}${jsonErrorPosition(text, e as Error)}: the progress file is not valid JSON (${(e as Error).message}). ${recovery(file)}`);
   }
@@ -41,6 +47,14 @@ export function parseProgress(text: string, file: string, migrations: Migrations
       doc = migrate(doc as Record<string, unknown>, migrations);
     } catch (e) {
       throw new InputError(`${file}: cannot migrate progress version ${migratedFrom}: ${(e as Error).message}. ${recovery(file)}`);
+    }
+  }
+  const reviews = (doc as { reviews?: unknown }).reviews;
+  if (quick && Array.isArray(reviews) && reviews.every(isReview)) {
+    const rest = progressSchema.safeParse({ ...(doc as object), reviews: [] });
+    if (rest.success) {
+      const progress = { ...rest.data, reviews: reviews as Review[] };
+      return migratedFrom === undefined ? { progress } : { progress, migratedFrom };
     }
   }
   const parsed = progressSchema.safeParse(doc);
@@ -58,6 +72,19 @@ function jsonErrorPosition(text: string, e: Error): string {
   const before = text.slice(0, Number(m[1]));
   const line = before.split('\n').length;
   return `:${line}:${Number(m[1]) - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * Compact JSON with one card, review or session per line: a third smaller than indented
+ * JSON (parsing time is what a large history costs), yet still readable and fixable by
+ * hand, and error positions name a useful line.
+ */
+export function formatProgress(p: Progress): string {
+  const lines = (items: string[]) => (items.length ? `\n${items.join(',\n')}\n` : '');
+  const cards = lines(Object.entries(p.cards).map(([id, c]) => `${JSON.stringify(id)}:${JSON.stringify(c)}`));
+  const reviews = lines(p.reviews.map((r) => JSON.stringify(r)));
+  const sessions = lines(p.sessions.map((s) => JSON.stringify(s)));
+  return `{"version":${p.version},\n"cards":{${cards}},\n"reviews":[${reviews}],\n"sessions":[${sessions}]}\n`;
 }
 
 export function openStore(dataDir: string, migrations: Migrations = MIGRATIONS): ProgressStore {
@@ -100,7 +127,7 @@ export function openStore(dataDir: string, migrations: Migrations = MIGRATIONS):
         const { progress, migratedFrom } = read();
         if (migratedFrom !== undefined && existsSync(file)) copyFileSync(file, `${file}.v${migratedFrom}.bak`);
         const next = update(progress);
-        await writeFileAtomic(file, JSON.stringify(next, null, 1) + '\n', { fsync: true });
+        await writeFileAtomic(file, formatProgress(next), { fsync: true });
         return next;
       } finally {
         await release().catch(() => {});

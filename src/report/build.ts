@@ -53,7 +53,7 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
     reviews++;
     if (first === null || r.at < first) first = r.at;
     if (last === null || r.at > last) last = r.at;
-    if (r.state !== null && day >= retentionFrom && day <= today) {
+    if (r.state !== 0 && day >= retentionFrom && day <= today) {
       retentionN++;
       if (r.rating >= 3) retained++;
     }

@@ -96,7 +96,7 @@ describe('mlquiz run in a terminal', () => {
     const p = progressOf(home);
     expect(p.reviews).toHaveLength(3);
     const byId = Object.fromEntries(p.reviews.map((r: { question: string }) => [r.question, r]));
-    expect(byId['demo-open']).toMatchObject({ rating: 2, covered: [0], total: 2, state: null });
+    expect(byId['demo-open']).toMatchObject({ rating: 2, covered: [0], total: 2, state: 0 });
     expect(byId['demo-choice']).toMatchObject({ rating: 3, correct: true });
     expect(byId['demo-numeric']).toMatchObject({ rating: 1, correct: false });
     expect(p.sessions).toEqual([expect.objectContaining({ kind: 'run', status: 'finished', answered: 3, seed: 'e2e' })]);

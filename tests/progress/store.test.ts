@@ -41,7 +41,7 @@ describe('progress store', () => {
   it.each([
     ['not JSON', '{"version": 1, "cards": {', /:1:26: the progress file is not valid JSON/],
     ['the wrong shape', '{"version": 1, "cards": [], "reviews": [], "sessions": []}', /does not match the expected shape/],
-    ['a newer version', '{"version": 99, "cards": {}, "reviews": [], "sessions": []}', /progress version 99 is newer than this mlquiz understands \(1\)/],
+    ['a newer version', '{"version": 99, "cards": {}, "reviews": [], "sessions": []}', /progress version 99 is newer than this mlquiz understands \(2\)/],
     ['no version', '{"cards": {}}', /"version" must be a whole number/],
   ])('a file with %s is refused by load and commit, and left byte-for-byte', async (_name, content, message) => {
     const dir = tmp();
@@ -63,19 +63,26 @@ describe('progress store', () => {
     }
   });
 
-  it('migrates an older version forward on commit and keeps the old file as a backup', async () => {
+  it('migrates a version 1 file forward on the first commit and keeps it as a backup', async () => {
     const dir = tmp();
     const file = join(dir, 'progress.json');
-    // A hypothetical version 0 that called reviews "log".
-    const old = JSON.stringify({ version: 0, cards: {}, log: [], sessions: [] });
+    const card = { due: '2026-11-24T09:00:00.000Z', stability: 2.3, difficulty: 5, elapsed_days: 0, scheduled_days: 3, learning_steps: 0, reps: 1, lapses: 0, state: 2, last_review: '2026-11-21T09:00:00.000Z' };
+    const review = { question: 'a', at: '2026-11-21T09:00:00.000Z', rating: 3, covered: [], total: 2, duration_ms: 5, session: 's' };
+    // Version 1 kept the whole card before each review, null for a first review.
+    const old = JSON.stringify({ version: 1, cards: { a: card }, reviews: [{ ...review, state: null }, { ...review, state: card }], sessions: [] }, null, 1);
     writeFileSync(file, old);
-    const migrations = { 0: ({ log, ...rest }: Record<string, unknown>) => ({ ...rest, reviews: log }) };
-    const store = openStore(dir, migrations);
-    expect(store.load().reviews).toEqual([]);
+    const store = openStore(dir);
+    expect(store.load().reviews.map((r) => r.state)).toEqual([0, 2]);
     expect(readFileSync(file, 'utf8')).toBe(old); // reading never writes
-    await store.commit(add('a'));
-    expect(readFileSync(`${file}.v0.bak`, 'utf8')).toBe(old);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 1, reviews: [{ question: 'a' }] });
+    await store.commit(add('b'));
+    expect(readFileSync(`${file}.v1.bak`, 'utf8')).toBe(old);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 2, reviews: [{ state: 0 }, { state: 2 }, { question: 'b', state: 0 }] });
+  });
+
+  it('applies injected migration steps in order', () => {
+    const old = JSON.stringify({ version: 0, cards: {}, log: [], sessions: [] });
+    const steps = { 0: ({ log, ...rest }: Record<string, unknown>) => ({ ...rest, reviews: log }), 1: (d: Record<string, unknown>) => d };
+    expect(parseProgress(old, 'p.json', steps)).toEqual({ progress: { version: 2, cards: {}, reviews: [], sessions: [] }, migratedFrom: 0 });
   });
 });
 

@@ -5,7 +5,6 @@ import { RuntimeFailure, UsageError } from '../../errors.js';
 import { openStore } from '../../progress/store.js';
 import { buildReport } from '../../report/build.js';
 import { systemOffset } from '../../report/days.js';
-import { loadProgressForReport } from '../../report/load.js';
 import { renderHtml } from '../../report/render-html.js';
 import { renderTerminal } from '../../report/render-terminal.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
@@ -24,7 +23,7 @@ interface ReportOptions {
 export default async function report(opts: ReportOptions, _args: string[], ctx: Context): Promise<number> {
   const set = await loadConfiguredBanks(ctx, opts);
   const questions = opts.tag?.length ? selectQuestions(set, { tags: opts.tag }) : set.questions;
-  const progress = loadProgressForReport(openStore(dataDir(ctx, opts.dataDir)));
+  const progress = openStore(dataDir(ctx, opts.dataDir)).load();
   const data = buildReport(questions, progress, { now: ctx.now(), offset: systemOffset, tags: opts.tag ?? [], ...(opts.since !== undefined && { since: opts.since }) });
 
   let htmlFile: string | undefined;

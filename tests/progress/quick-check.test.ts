@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_VERSION, reviewSchema } from '../../src/progress/schema.js';
-import { openStore } from '../../src/progress/store.js';
-import { ISO, isReview, loadProgressForReport } from '../../src/report/load.js';
-import { makeQuestion, simulate } from './fixtures.js';
+import { ISO, isReview } from '../../src/progress/quick-check.js';
+import { formatProgress, openStore, parseProgress } from '../../src/progress/store.js';
+import { makeQuestion, simulate } from '../report/fixtures.js';
 
 const QS = Array.from({ length: 12 }, (_, i) => makeQuestion(`q${i}`, ['t']));
 const progress = simulate({ questions: QS, reviews: 200, end: new Date('2026-11-21T08:00:00Z'), perDay: 6, seed: 'load', mockEvery: 3 });
-const sample = progress.reviews.find((r) => r.state !== null)!;
+const sample = progress.reviews.find((r) => r.state !== 0)!;
 
 function storeWith(text: string | null) {
   const dir = mkdtempSync(join(tmpdir(), 'mlq-load-'));
@@ -21,7 +21,7 @@ function storeWith(text: string | null) {
 /** Variants of one valid review, each broken (or not) in one way. */
 const variants: [string, unknown][] = [
   ['as is', sample],
-  ['first review', { ...sample, state: null }],
+  ['first review', { ...sample, state: 0 }],
   ['with correct and budget', { ...sample, correct: true, budget_ms: 90_000 }],
   ['offset time', { ...sample, at: '2026-11-21T10:00:00+02:00' }],
   ['extra key', { ...sample, note: 'x' }],
@@ -42,18 +42,15 @@ const variants: [string, unknown][] = [
   ['covered negative', { ...sample, covered: [-1] }],
   ['total missing', { ...sample, total: undefined }],
   ['state an array', { ...sample, state: [] }],
-  ['card extra key', { ...sample, state: { ...sample.state, x: 1 } }],
-  ['card state 4', { ...sample, state: { ...sample.state, state: 4 } }],
-  ['card negative stability', { ...sample, state: { ...sample.state, stability: -0.1 } }],
-  ['card bad due', { ...sample, state: { ...sample.state, due: 'tomorrow' } }],
-  ['card fractional reps', { ...sample, state: { ...sample.state, reps: 1.5 } }],
-  ['card without last_review', { ...sample, state: { ...sample.state, last_review: undefined } }],
-  ['card last_review null', { ...sample, state: { ...sample.state, last_review: null } }],
+  ['state null (version 1 first review)', { ...sample, state: null }],
+  ['state a card (version 1)', { ...sample, state: { state: 2, reps: 1 } }],
+  ['state 4', { ...sample, state: 4 }],
+  ['state 1.5', { ...sample, state: 1.5 }],
   ['not an object', 'review'],
   ['null', null],
 ];
 
-describe('the report\'s review check', () => {
+describe('the quick review check', () => {
   it('uses the very date pattern of the schema', () => {
     expect(ISO.source).toBe((reviewSchema.shape.at as unknown as { _zod: { def: { pattern: RegExp } } })._zod.def.pattern.source);
     expect(z.iso.datetime({ offset: true }).safeParse('2026-11-21T10:00:00Z').success).toBe(true);
@@ -66,36 +63,38 @@ describe('the report\'s review check', () => {
   });
 });
 
-describe('loadProgressForReport', () => {
-  it('gives what the store gives for a valid file', () => {
-    const text = JSON.stringify(progress, null, 1);
-    const store = storeWith(text);
-    expect(loadProgressForReport(store)).toEqual(store.load());
-    expect(loadProgressForReport(storeWith('\uFEFF' + text))).toEqual(store.load());
+describe('loading with the quick check', () => {
+  const load = (text: string, quick: boolean) => parseProgress(text, 'progress.json', undefined, quick).progress;
+
+  it('gives exactly what zod gives for a valid file, with or without a byte-order mark', () => {
+    const text = formatProgress(progress);
+    expect(load(text, true)).toEqual(load(text, false));
+    expect(load('\uFEFF' + text, true)).toEqual(load(text, false));
+    expect(JSON.parse(text)).toEqual(progress);
+  });
+
+  it('writes one record per line', () => {
+    const lines = formatProgress(progress).trimEnd().split('\n');
+    expect(lines.length).toBe(4 + Object.keys(progress.cards).length + progress.reviews.length + progress.sessions.length + 3);
   });
 
   it('is empty progress when there is no file', () => {
-    expect(loadProgressForReport(storeWith(null))).toEqual({ version: PROGRESS_VERSION, cards: {}, reviews: [], sessions: [] });
+    expect(storeWith(null).load()).toEqual({ version: PROGRESS_VERSION, cards: {}, reviews: [], sessions: [] });
   });
 
   it.each([
     ['a bad review', { ...progress, reviews: [...progress.reviews.slice(0, 5), { ...sample, rating: 7 }] }, /reviews\.5\.rating/],
     ['a bad card', { ...progress, cards: { ...progress.cards, q0: { due: 'x' } } }, /cards\.q0/],
     ['a newer version', { ...progress, version: PROGRESS_VERSION + 1 }, /newer than this mlquiz understands/],
-  ])('leaves the error to the store: %s', (_name, doc, msg) => {
-    const store = storeWith(JSON.stringify(doc));
+  ])('leaves the message to zod: %s', (_name, doc, msg) => {
     let err: unknown;
     try {
-      loadProgressForReport(store);
+      storeWith(JSON.stringify(doc)).load();
     } catch (e) {
       err = e;
     }
     const e = err as { message: string; details: string[] };
     expect(e).toBeDefined();
     expect([e.message, ...e.details].join('\n')).toMatch(msg);
-  });
-
-  it('leaves broken JSON to the store, which names the place', () => {
-    expect(() => loadProgressForReport(storeWith('{"version": 1,'))).toThrow(/progress\.json:1:\d+: the progress file is not valid JSON/);
   });
 });
