@@ -39,6 +39,9 @@ export function reportError(e: unknown, ctx: Pick<Context, 'stderr'>): number {
 
 /** The real entry: process streams, the wall clock, the platform data folder. */
 export function cli(): void {
+  // chalk reads FORCE_COLOR but not NO_COLOR: translate it once, before any module loads
+  // chalk, so that every command follows the rule of src/ui/colour.ts.
+  if (process.env.NO_COLOR && !process.env.FORCE_COLOR) process.env.FORCE_COLOR = '0';
   const ctx: Context = {
     cwd: process.cwd(),
     env: process.env,

@@ -1,4 +1,3 @@
-import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RuntimeFailure, UsageError } from '../../errors.js';
@@ -7,6 +6,7 @@ import { buildReport } from '../../report/build.js';
 import { systemOffset } from '../../report/days.js';
 import { renderHtml } from '../../report/render-html.js';
 import { renderTerminal } from '../../report/render-terminal.js';
+import { colours } from '../../ui/colour.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
 import { columns, dataDir, writeJson, type Context } from '../context.js';
 
@@ -45,17 +45,4 @@ export default async function report(opts: ReportOptions, _args: string[], ctx: 
   ctx.stdout.write(renderTerminal(data, { width: columns(ctx), chalk: c }));
   if (htmlFile) ctx.stdout.write(c.dim(`HTML report written to ${htmlFile}; open it in a browser.\n`));
   return 0;
-}
-
-/**
- * chalk 5 ignores NO_COLOR, so the command decides: FORCE_COLOR wins (as in Node
- * itself), then NO_COLOR, then colour only on a terminal.
- */
-export function colours(ctx: Pick<Context, 'env' | 'stdout'>): ChalkInstance {
-  const force = ctx.env.FORCE_COLOR;
-  let level: 0 | 1 | 2 | 3;
-  if (force !== undefined && force !== '') level = force === '0' || force === 'false' ? 0 : (Math.min(3, Math.max(1, Number.parseInt(force, 10) || 1)) as 1 | 2 | 3);
-  else if (ctx.env.NO_COLOR) level = 0;
-  else level = ctx.stdout.isTTY ? (chalk.level || 1) : 0;
-  return new Chalk({ level });
 }
