@@ -43,8 +43,12 @@ function takeArg(s: string): [string, string] {
   return [s.slice(0, 1), s.slice(1)];
 }
 
+/** Characters that are already raised, such as ᵀ from \top, stay as they are in a superscript. */
+const RAISED = new Set(Object.values(SUP));
+
 function script(text: string, table: Record<string, string>, mark: string): string {
   const chars = [...text];
+  if (table === SUP && chars.every((c) => RAISED.has(c) || table[c])) return chars.map((c) => table[c] ?? c).join('');
   if (chars.every((c) => table[c])) return chars.map((c) => table[c]).join('');
   return chars.length === 1 ? `${mark}${text}` : `${mark}(${text})`;
 }
