@@ -18,7 +18,7 @@ interface Line {
 
 /**
  * Pure: the text of a Markdown bank to questions and diagnostics. Every `## ` heading
- * starts a question; see docs/bank-format.md for the layout under it.
+ * starts a question; see "Bank format" in the README for the layout under it.
  */
 export function parseMarkdownBank(file: string, text: string, defaultDeck: string): ParsedBank {
   const diagnostics: Diagnostic[] = [];

@@ -30,6 +30,32 @@ export const registry: CommandSpec[] = [
     load: () => import('./commands/run.js'),
   },
   {
+    name: 'mock',
+    summary: 'a timed mock interview round with a scorecard',
+    configure(cmd) {
+      cmd.addOption(new Option('-n, --count <n>', 'questions in the round (default 6, or the plan\'s)').argParser(positiveInt));
+      cmd.addOption(new Option('-m, --minutes <m>', 'minutes for the whole round (default 30, or the plan\'s)').argParser(positiveNumber));
+      cmd.addOption(new Option('--per-question <seconds>', 'seconds per question (default: the question\'s time_limit, or by difficulty)').argParser(positiveNumber));
+      addOptions(cmd, ['tag']);
+      cmd.addOption(new Option('--plan <name|file>', 'a named plan (see `mlquiz mock --list-plans`) or a plan YAML file'));
+      cmd.addOption(new Option('--list-plans', 'list the shipped plans and exit'));
+      addOptions(cmd, ['seed', 'bank', 'dataDir', 'skipInvalid']);
+    },
+    load: () => import('./commands/mock.js'),
+  },
+  {
+    name: 'report',
+    summary: 'where you stand: mastery by tag, weak spots, activity, forecast, mocks',
+    configure(cmd) {
+      addOptions(cmd, ['tag']);
+      cmd.addOption(new Option('--since <when>', 'activity window: a duration such as 30d or 12w, or a date such as 2026-10-01'));
+      addOptions(cmd, ['json']);
+      cmd.addOption(new Option('--html <file>', 'also write a self-contained HTML report to this file'));
+      addOptions(cmd, ['bank', 'dataDir', 'skipInvalid']);
+    },
+    load: () => import('./commands/report.js'),
+  },
+  {
     name: 'list',
     summary: 'list the loaded questions',
     configure(cmd) {
@@ -53,31 +79,5 @@ export const registry: CommandSpec[] = [
       addOptions(cmd, ['json', 'bank']);
     },
     load: () => import('./commands/validate.js'),
-  },
-  {
-    name: 'report',
-    summary: 'where you stand: mastery by tag, weak spots, activity, forecast, mocks',
-    configure(cmd) {
-      addOptions(cmd, ['tag']);
-      cmd.addOption(new Option('--since <when>', 'activity window: a duration such as 30d or 12w, or a date such as 2026-10-01'));
-      addOptions(cmd, ['json']);
-      cmd.addOption(new Option('--html <file>', 'also write a self-contained HTML report to this file'));
-      addOptions(cmd, ['bank', 'dataDir', 'skipInvalid']);
-    },
-    load: () => import('./commands/report.js'),
-  },
-  {
-    name: 'mock',
-    summary: 'a timed mock interview round with a scorecard',
-    configure(cmd) {
-      cmd.addOption(new Option('-n, --count <n>', 'questions in the round (default 6, or the plan\'s)').argParser(positiveInt));
-      cmd.addOption(new Option('-m, --minutes <m>', 'minutes for the whole round (default 30, or the plan\'s)').argParser(positiveNumber));
-      cmd.addOption(new Option('--per-question <seconds>', 'seconds per question (default: the question\'s time_limit, or by difficulty)').argParser(positiveNumber));
-      addOptions(cmd, ['tag']);
-      cmd.addOption(new Option('--plan <name|file>', 'a named plan (see `mlquiz mock --list-plans`) or a plan YAML file'));
-      cmd.addOption(new Option('--list-plans', 'list the shipped plans and exit'));
-      addOptions(cmd, ['seed', 'bank', 'dataDir', 'skipInvalid']);
-    },
-    load: () => import('./commands/mock.js'),
   },
 ];

@@ -51,7 +51,7 @@ export function parsePlan(text: string, file: string, defaultName: string, known
   const diag = (path: PathKey[], message: string, at = src.locate(path)): Diagnostic => ({ file, ...at, path: formatPath(path), message, severity: 'error' });
   if (src.errors.length) return { diagnostics: src.errors.map((e) => ({ file, line: e.line, column: e.column, path: '', message: e.message, severity: 'error' })) };
   if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
-    return { diagnostics: [diag([], 'a plan must be a mapping with a `blend` list (see docs/mock.md)')] };
+    return { diagnostics: [diag([], 'a plan must be a mapping with a `blend` list (see "Plans" in the README)')] };
   }
   const diagnostics: Diagnostic[] = [];
   // Unknown tags are checked on the raw document, so they are reported with any schema problem.

@@ -6,7 +6,7 @@ import { formatClock } from './countdown.js';
 import { renderInline } from './math.js';
 import type { Io } from './prompts.js';
 
-/** The rule printed under the score; docs/mock.md says the same in more words. */
+/** The rule printed under the score; the README (Mock interview rounds) says the same in more words. */
 export const SCORE_RULE = 'the mean over the questions drawn of: key points covered (open), right 1 / wrong 0 (choice, numeric); not reached 0';
 
 /** A prompt cut to one line of `width` characters. */

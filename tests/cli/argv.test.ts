@@ -31,6 +31,11 @@ describe('argv to options', () => {
     [['list', '--json', '--tag', 'cnn'], { name: 'list', opts: { json: true, tag: ['cnn'] } }],
     [['tags', '--json'], { name: 'tags', opts: { json: true } }],
     [['validate', 'a.yaml', 'dir', '--json'], { name: 'validate', opts: { json: true }, args: ['a.yaml', 'dir'] }],
+    [['mock'], { name: 'mock', opts: {} }],
+    [['mock', '-n', '2', '--per-question', '3', '--minutes', '7.5', '--seed', 'x'], { name: 'mock', opts: { count: 2, perQuestion: 3, minutes: 7.5, seed: 'x' } }],
+    [['mock', '--plan', 'breadth', '--tag', 'cnn'], { name: 'mock', opts: { plan: 'breadth', tag: ['cnn'] } }],
+    [['mock', '--list-plans'], { name: 'mock', opts: { listPlans: true } }],
+    [['report', '--since', '30d', '--html', 'r.html', '--json', '-t', 'cnn'], { name: 'report', opts: { since: '30d', html: 'r.html', json: true, tag: ['cnn'] } }],
   ])('%j', async (argv, want) => {
     const { call, code } = await parse(argv);
     expect(code).toBe(0);
@@ -44,6 +49,9 @@ describe('argv to options', () => {
     [['run', '--colour'], /unknown option '--colour'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['list', 'extra'], /too many arguments/],
+    [['mock', '--minutes', '0'], /must be a number greater than 0/],
+    [['mock', '--per-question', 'soon'], /option '--per-question <seconds>' argument 'soon' is invalid/],
+    [['report', '--html'], /option '--html <file>' argument missing/],
   ])('%j is a usage error: exit 2, naming the option', async (argv, message) => {
     const { call, code, err } = await parse(argv);
     expect(call).toBeUndefined();

@@ -198,14 +198,14 @@ export function loadPlan(ctx: Context, ref: string, knownTags?: ReadonlySet<stri
     throw new RuntimeFailure(`${file}: cannot read the plan (${code ?? (e as Error).message})`);
   }
   const { plan, diagnostics } = parsePlan(text, file, planName(file), knownTags);
-  if (!plan) throw new InputError(`${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the plan ${file} (docs/mock.md describes the format)`, diagnostics.map(formatDiagnostic));
+  if (!plan) throw new InputError(`${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the plan ${file} ("Plans" in the README describes the format)`, diagnostics.map(formatDiagnostic));
   return plan;
 }
 
 function listPlans(ctx: Context): number {
   const files = shippedPlanFiles(ctx);
   const out = (s = '') => ctx.stdout.write(s + '\n');
-  if (!files.length) out('No plans are shipped; give a plan file with --plan ./my-plan.yaml (docs/mock.md).');
+  if (!files.length) out('No plans are shipped; give a plan file with --plan ./my-plan.yaml ("Plans" in the README).');
   for (const file of files) {
     const plan = loadPlan(ctx, file);
     const minutes = plan.minutes ?? DEFAULT_MINUTES;
