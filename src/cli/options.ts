@@ -4,13 +4,13 @@ import { DIFFICULTIES } from '../bank/types.js';
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function positiveInt(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number of 1 or more.');
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('Expected a whole number of 1 or more.');
   return Number(value);
 }
 
 export function positiveNumber(value: string): number {
   const n = Number(value);
-  if (!value.trim() || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number greater than 0.');
+  if (!value.trim() || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Expected a number greater than 0.');
   return n;
 }
 

@@ -44,12 +44,12 @@ describe('argv to options', () => {
 
   it.each([
     [['run', '--count', 'banana'], /option '-n, --count <n>' argument 'banana' is invalid/],
-    [['run', '--count', '0'], /must be a whole number of 1 or more/],
+    [['run', '--count', '0'], /Expected a whole number of 1 or more/],
     [['run', '--difficulty', 'brutal'], /Allowed choices are easy, medium, hard/],
     [['run', '--colour'], /unknown option '--colour'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['list', 'extra'], /too many arguments/],
-    [['mock', '--minutes', '0'], /must be a number greater than 0/],
+    [['mock', '--minutes', '0'], /Expected a number greater than 0/],
     [['mock', '--per-question', 'soon'], /option '--per-question <seconds>' argument 'soon' is invalid/],
     [['report', '--html'], /option '--html <file>' argument missing/],
   ])('%j is a usage error: exit 2, naming the option', async (argv, message) => {
