@@ -60,12 +60,14 @@ export function findLeeches(questions: readonly Question[], progress: Progress, 
 
 /**
  * How weak a seen question is, higher is weaker: forgetting dominates (1 − recall, up to
- * 1), then lapses (0.1 each, up to 0.5), then slowness (0.25 per budget over, up to 0.5
- * at three times the budget), because an answer right but far too slow still fails an
- * interview.
+ * 1), then the last rating (Again 0.5, Hard 0.25: just after a review FSRS puts recall
+ * near 100% whatever the rating), lapses (0.1 each, up to 0.5), and slowness (0.25 per
+ * budget over, up to 0.5 at three times the budget), because an answer right but far
+ * too slow still fails an interview.
  */
-export function weakness(r: number, lapses: number, slowness: number | null): number {
-  return 1 - r + 0.1 * Math.min(lapses, 5) + 0.25 * Math.min(2, Math.max(0, (slowness ?? 0) - 1));
+export function weakness(r: number, lapses: number, slowness: number | null, lastRating = 3): number {
+  const last = lastRating === 1 ? 0.5 : lastRating === 2 ? 0.25 : 0;
+  return 1 - r + last + 0.1 * Math.min(lapses, 5) + 0.25 * Math.min(2, Math.max(0, (slowness ?? 0) - 1));
 }
 
 export function findWeakest(
@@ -88,7 +90,9 @@ export function findWeakest(
     if (r < 0.9) reasons.push(`recall ${Math.round(r * 100)}%`);
     if (card.lapses > 0) reasons.push(`${card.lapses} lapse${card.lapses === 1 ? '' : 's'}`);
     if (slowness !== null && slowness > 1) reasons.push(`${slowness.toFixed(1)}× its time`);
-    if (h.last.rating === 1) reasons.push('last: Again');
+    if (h.last.rating <= 2) reasons.push(`last: ${h.last.rating === 1 ? 'Again' : 'Hard'}`);
+    // A question with nothing weak about it does not belong on this list, however short it is.
+    if (!reasons.length) continue;
     out.push({
       id: q.id,
       prompt: q.prompt,
@@ -100,7 +104,7 @@ export function findWeakest(
       last_rating: h.last.rating,
       last_review: h.last.at,
       due: card.due,
-      weakness: weakness(r, card.lapses, slowness),
+      weakness: weakness(r, card.lapses, slowness, h.last.rating),
       reasons,
     });
   }

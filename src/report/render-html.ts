@@ -88,7 +88,7 @@ function prompt(s: string): string {
 function weakHtml(d: ReportData): string {
   if (!d.weakest.length) return `<section id="weakest"><h2>Weakest questions</h2><p class="dim">None yet.</p></section>`;
   const rows = d.weakest
-    .map((w) => `<tr><td><code>${esc(w.id)}</code></td><td><span class="reason">${esc(w.reasons.join(' · ') || 'well known')}</span><br>${prompt(w.prompt)}</td><td class="n">${pct(w.retrievability)}</td></tr>`)
+    .map((w) => `<tr><td><code>${esc(w.id)}</code></td><td><span class="reason">${esc(w.reasons.join(' · '))}</span><br>${prompt(w.prompt)}</td><td class="n">${pct(w.retrievability)}</td></tr>`)
     .join('\n');
   return `<section id="weakest"><h2>Weakest questions</h2><table><thead><tr><th>id</th><th>why · question</th><th>recall</th></tr></thead><tbody>
 ${rows}

@@ -119,7 +119,7 @@ function weakLines(d: ReportData, width: number, c: ChalkInstance): string[] {
   if (!d.weakest.length) return [c.dim('  none yet')];
   const out: string[] = [];
   for (const w of d.weakest.slice(0, WEAKEST_SHOWN)) {
-    const reasons = w.reasons.join(' · ') || 'well known';
+    const reasons = w.reasons.join(' · ');
     const one = `  ${w.id}  ${reasons}`;
     if ([...one].length <= width) out.push(`  ${c.bold(w.id)}  ${c.yellow(reasons)}`);
     else out.push(`  ${c.bold(w.id)}`, ...wrap(reasons, width - 4).map((l) => `    ${c.yellow(l)}`));

@@ -56,6 +56,16 @@ describe('weakest', () => {
     expect(weakness(0.5, 0, 2)).toBeCloseTo(0.75);
     expect(weakness(0.5, 0, 10)).toBeCloseTo(1.0);
     expect(weakness(0.5, 0, 0.5)).toBeCloseTo(0.5);
+    expect(weakness(1, 0, null, 1)).toBeCloseTo(0.5);
+    expect(weakness(1, 0, null, 2)).toBeCloseTo(0.25);
+  });
+
+  it('counts a question rated Hard or Again just now as weak, though FSRS puts its recall near 100%', () => {
+    const qs = [makeQuestion('hard', ['t']), makeQuestion('good', ['t'])];
+    let p = review(emptyProgress(), 'hard', '2026-11-21T08:59:00Z', 2);
+    p = review(p, 'good', '2026-11-21T08:59:00Z', 3);
+    const r = buildReport(qs, p, { now: NOW, offset: UTC });
+    expect(r.weakest.map((w) => [w.id, w.reasons])).toEqual([['hard', ['last: Hard']]]);
   });
 
   it('measures slowness against the recorded budget, or the question\'s own when none was recorded', () => {
@@ -66,13 +76,12 @@ describe('weakest', () => {
     // No budget_ms in the log: an easy question's own budget is 90 s, so 180 s is twice over.
     p = review(p, 'slow-old', '2026-11-20T10:00:00Z', 3, { durationMs: 180_000 });
     const r = buildReport(qs, p, { now: NOW, offset: UTC });
+    // 'quick' was right, in time and is still remembered: nothing weak, so not listed.
     expect(r.weakest.map((w) => [w.id, w.slowness])).toEqual([
       ['slow', 3],
       ['slow-old', 2],
-      ['quick', 0.33],
     ]);
     expect(r.weakest[0]?.reasons).toContain('3.0× its time');
-    expect(r.weakest[2]?.reasons.join()).not.toMatch(/time/);
     expect(r.weakest[0]).toMatchObject({ id: 'slow', prompt: 'Prompt of slow?', tags: ['t'], lapses: 0, reviews: 1, last_rating: 3, last_review: '2026-11-20T10:00:00.000Z' });
   });
 
