@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBanks } from '../../src/bank/load.js';
@@ -81,6 +82,13 @@ describe('the shipped banks', () => {
   it('state "Select all that apply" on every multiple-answer choice question', () => {
     const bad = set.questions.filter((q) => q.type === 'choice' && q.correct!.length > 1 && !/select all/i.test(q.prompt)).map((q) => q.id);
     expect(bad).toEqual([]);
+  });
+
+  it('have every numeric answer recomputed by one of the values-*.test.ts files', () => {
+    const dir = import.meta.dirname;
+    const sources = readdirSync(dir).filter((f) => /^values-.*\.test\.ts$/.test(f)).map((f) => readFileSync(resolve(dir, f), 'utf8')).join('\n');
+    const unchecked = set.questions.filter((q) => q.type === 'numeric' && !new RegExp(`['"\`]${q.id}['"\`]`).test(sources)).map((q) => q.id);
+    expect(unchecked).toEqual([]);
   });
 
   it('carry the corrections of the notes where a number is at stake', () => {
