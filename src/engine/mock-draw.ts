@@ -74,10 +74,12 @@ export function drawRound(
   questions: readonly Question[],
   progress: Progress,
   plan: Plan,
-  opts: { now: Date; rng: Rng; perQuestionS?: number },
+  opts: { now: Date; rng: Rng; perQuestionS?: number; all?: readonly Question[] },
 ): Draw {
-  const candidates = prioritise(questions, progress, opts.now, opts.rng);
-  const weakness = tagWeakness(questions, progress, opts.now);
+  // Weakness comes from every loaded question, as in `run`: `questions` may be filtered.
+  const all = opts.all ?? questions;
+  const candidates = prioritise(questions, progress, opts.now, opts.rng, all);
+  const weakness = tagWeakness(all, progress, opts.now);
   const prints = new Map(questions.map((q) => [q.id, fingerprint(q)]));
   // Every question too close to one already drawn (itself included), updated once per draw so a long round stays linear.
   const blocked = new Set<string>();

@@ -54,7 +54,7 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
   let progress = store.load();
   const started = ctx.now();
   const seed = opts.seed ?? String(started.getTime());
-  const drawn = drawRound(pool, progress, plan, { now: started, rng: createRng(seed), ...(opts.perQuestion !== undefined && { perQuestionS: opts.perQuestion }) });
+  const drawn = drawRound(pool, progress, plan, { now: started, rng: createRng(seed), all: set.questions, ...(opts.perQuestion !== undefined && { perQuestionS: opts.perQuestion }) });
   if (drawn.items.length === 0) throw new UsageError(`no question fits the plan "${plan.name}" (mlquiz tags shows what there is)`);
 
   const io: Io = { input: ctx.stdin, output: ctx.stdout };
