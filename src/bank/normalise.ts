@@ -22,6 +22,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** What differs between the files validated with zod (banks, plans): how two kinds of issue are worded. */
+export interface IssueWording {
+  /** For a key the schema does not know, found at `path`. */
+  unknownKey(key: string, path: PathKey[]): string;
+  /** For a value that fits no branch of a union. */
+  union: string;
+}
+
+const QUESTION_WORDING: IssueWording = {
+  unknownKey: (key) => unknownKeyMessage(key),
+  union: 'must be a choice index or a list of choice indices',
+};
+
 /** Turns zod issues into diagnostics at the line of the offending field. */
 export function issuesToDiagnostics(
   issues: z.core.$ZodIssue[],
@@ -29,6 +42,7 @@ export function issuesToDiagnostics(
   base: PathKey[],
   where: Locator,
   displayBase: PathKey[] = base,
+  wording: IssueWording = QUESTION_WORDING,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
@@ -36,12 +50,12 @@ export function issuesToDiagnostics(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const p = where.locateKey([...base, ...rel], key);
-        out.push({ file, ...p, path: formatPath([...displayBase, ...rel, key]), message: unknownKeyMessage(key), severity: 'error' });
+        out.push({ file, ...p, path: formatPath([...displayBase, ...rel, key]), message: wording.unknownKey(key, rel), severity: 'error' });
       }
       continue;
     }
     const p = where.locate([...base, ...rel]);
-    out.push({ file, ...p, path: formatPath([...displayBase, ...rel]), message: describeIssue(issue), severity: 'error' });
+    out.push({ file, ...p, path: formatPath([...displayBase, ...rel]), message: describeIssue(issue, wording.union), severity: 'error' });
   }
   return out;
 }
@@ -52,7 +66,7 @@ function unknownKeyMessage(key: string): string {
   return `unknown field "${key}"${near ? ` (did you mean "${near}"?)` : ''}`;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, union: string): string {
   if (issue.code === 'invalid_type') {
     const received = /received (\w+)/.exec(issue.message)?.[1];
     if (!received) return issue.message;
@@ -63,7 +77,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
   if (issue.code === 'invalid_value' && 'values' in issue)
     return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (issue.code === 'invalid_union') return 'must be a choice index or a list of choice indices';
+  if (issue.code === 'invalid_union') return union;
+  // Bounds with a message of their own keep it; zod's default wording is made readable.
+  if (issue.code === 'too_small' && /^Too small/.test(issue.message)) {
+    if (issue.origin === 'array') return issue.minimum === 1 ? 'the list is empty' : `needs at least ${issue.minimum} items`;
+    return `must be at least ${issue.inclusive ? '' : 'above '}${issue.minimum}`;
+  }
+  if (issue.code === 'too_big' && /^Too big/.test(issue.message)) return `must be at most ${issue.maximum}`;
   return issue.message;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatPath } from '../bank/normalise.js';
+import { formatPath, issuesToDiagnostics, type IssueWording } from '../bank/normalise.js';
 import { DIFFICULTIES, type Diagnostic, type Difficulty } from '../bank/types.js';
 import { parseYaml, type PathKey } from '../bank/yaml-source.js';
 
@@ -41,6 +41,11 @@ const planSchema = z.strictObject({
 const PLAN_FIELDS = Object.keys(planSchema.shape);
 const ITEM_FIELDS = Object.keys(itemSchema.shape);
 
+const PLAN_WORDING: IssueWording = {
+  unknownKey: (key, path) => `unknown field "${key}" (fields: ${(path.length ? ITEM_FIELDS : PLAN_FIELDS).join(', ')})`,
+  union: `must be one of ${DIFFICULTIES.join(', ')} or a list of them`,
+};
+
 /**
  * Pure: the text of a plan file to a plan, or every problem in it as a located
  * diagnostic. With `knownTags`, a tag no loaded question carries is a problem too, so
@@ -66,17 +71,7 @@ export function parsePlan(text: string, file: string, defaultName: string, known
     });
   }
   const parsed = planSchema.safeParse(src.value);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
-      if (issue.code === 'unrecognized_keys') {
-        const known = path.length ? ITEM_FIELDS : PLAN_FIELDS;
-        for (const key of issue.keys) diagnostics.push(diag([...path, key], `unknown field "${key}" (fields: ${known.join(', ')})`, src.locateKey(path, key)));
-      } else {
-        diagnostics.push(diag(path, describe(issue)));
-      }
-    }
-  }
+  if (!parsed.success) diagnostics.push(...issuesToDiagnostics(parsed.error.issues, file, [], src, [], PLAN_WORDING));
   if (diagnostics.length || !parsed.success) return { diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column) };
   const raw = parsed.data;
   const blend = raw.blend.map((item): PlanItem => {
@@ -91,17 +86,6 @@ export function parsePlan(text: string, file: string, defaultName: string, known
   if (raw.minutes !== undefined) plan.minutes = raw.minutes;
   if (raw.per_question !== undefined) plan.per_question = raw.per_question;
   return { plan, diagnostics: [] };
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    if (/received undefined/.test(issue.message)) return 'required field is missing';
-    return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}`;
-  }
-  if (issue.code === 'invalid_union') return `must be one of ${DIFFICULTIES.join(', ')} or a list of them`;
-  if (issue.code === 'too_small') return issue.origin === 'array' ? 'the list is empty' : `must be at least ${issue.inclusive ? '' : 'above '}${issue.minimum}`;
-  if (issue.code === 'too_big') return `must be at most ${issue.maximum}`;
-  return issue.message;
 }
 
 /** The round without a plan: `count` questions over the given tags, or over everything. */
