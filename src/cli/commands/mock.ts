@@ -8,7 +8,7 @@ import { abandon, answer, ask, clockAt, grade as gradeRound, startRound, type Ro
 import { drawRound } from '../../engine/mock-draw.js';
 import { buildScorecard, roundScore } from '../../engine/mock-score.js';
 import { defaultPlan, parsePlan, planCount, scalePlan, type Plan } from '../../engine/plan.js';
-import { applyReview, upsertSession } from '../../engine/review.js';
+import { applyReview, openSession, upsertSession } from '../../engine/review.js';
 import { createRng } from '../../engine/rng.js';
 import { InputError, Interrupted, RuntimeFailure, UsageError } from '../../errors.js';
 import type { Session } from '../../progress/schema.js';
@@ -43,8 +43,7 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
   requireTerminal(ctx, 'mock');
   if (opts.plan && opts.tag?.length) throw new UsageError('--plan and --tag both choose the topics; give one of them (a plan file can name tags).');
   const set = await loadConfiguredBanks(ctx, opts);
-  const pool = opts.tag?.length ? selectQuestions(set, { tags: opts.tag }) : set.questions;
-  if (pool.length === 0) throw new UsageError('no questions are loaded (mlquiz validate checks the banks)');
+  const pool = selectQuestions(set, { tags: opts.tag });
   const knownTags = new Set(set.questions.flatMap((q) => q.tags.map((t) => t.toLowerCase())));
   const base = opts.plan ? loadPlan(ctx, opts.plan, knownTags) : defaultPlan(opts.tag, DEFAULT_COUNT);
   const plan = scalePlan(base, opts.count ?? planCount(base));
@@ -61,15 +60,7 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
   const width = columns(ctx);
   let state = startRound(drawn.items, Math.round(minutes * 60_000));
   const session: Session = {
-    id: `mock-${started.toISOString()}-${seed}`,
-    kind: 'mock',
-    started_at: started.toISOString(),
-    ended_at: null,
-    status: 'in-progress',
-    questions: drawn.items.map((i) => i.question.id),
-    answered: 0,
-    seed,
-    filter: { tags: opts.tag ?? [] },
+    ...openSession('mock', started, seed, drawn.items.map((i) => i.question.id), { tags: opts.tag ?? [] }),
     plan: plan.name,
     minutes,
     results: [],

@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import type { Difficulty } from '../../bank/types.js';
 import { budgetMs, RATING_LABELS } from '../../engine/grade.js';
 import { pickSession } from '../../engine/pick.js';
-import { applyReview, upsertSession } from '../../engine/review.js';
+import { applyReview, openSession, upsertSession } from '../../engine/review.js';
 import { createRng } from '../../engine/rng.js';
 import { summariseSession } from '../../engine/summary.js';
 import { Interrupted, UsageError } from '../../errors.js';
@@ -42,17 +42,12 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
   const picks = pickSession(pool, progress, { count: opts.id?.length ?? opts.count, now: started, rng: createRng(seed), all: set.questions });
   const io: Io = { input: ctx.stdin, output: ctx.stdout };
   const width = columns(ctx);
-  const session: Session = {
-    id: `run-${started.toISOString()}-${seed}`,
-    kind: 'run',
-    started_at: started.toISOString(),
-    ended_at: null,
-    status: 'in-progress',
-    questions: picks.map((p) => p.question.id),
-    answered: 0,
-    seed,
-    filter: { tags: opts.tag ?? [], deck: opts.deck ?? null, difficulty: opts.difficulty ?? null, ids: opts.id ?? [] },
-  };
+  const session = openSession('run', started, seed, picks.map((p) => p.question.id), {
+    tags: opts.tag ?? [],
+    deck: opts.deck ?? null,
+    difficulty: opts.difficulty ?? null,
+    ids: opts.id ?? [],
+  });
   const mine: Review[] = [];
   const finish = async (status: Session['status']) => {
     if (mine.length === 0) return;
