@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import { renderInline } from '../ui/math.js';
+import { bar } from '../ui/chart.js';
+import { fit, shortPrompt, wrap } from '../ui/text.js';
 import { parseDay, weekday } from './days.js';
 import type { Activity, Forecast, Mocks, ReportData } from './types.js';
 
@@ -70,38 +71,8 @@ function withNote(main: string, note: string, width: number, c: ChalkInstance): 
   return [main, ...wrap(note, width - 14).map((l) => c.dim(' '.repeat(14) + l))];
 }
 
-/** Greedy word wrap; a word longer than the width gets a line of its own. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let cur = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (cur && [...cur].length + 1 + [...word].length > width) {
-      lines.push(cur);
-      cur = word;
-    } else cur = cur ? `${cur} ${word}` : word;
-  }
-  if (cur) lines.push(cur);
-  return lines;
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** Cuts to `width` characters with an ellipsis; counts code points, as these blocks are one cell each. */
-export function fit(s: string, width: number): string {
-  const chars = [...s];
-  return chars.length <= width ? s : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
-}
-
-/** A horizontal bar for a share in [0, 1], in eighth-cell steps. */
-export function meter(share: number, width: number, c: ChalkInstance): string {
-  const eighths = Math.round(Math.max(0, Math.min(1, share)) * width * 8);
-  const full = Math.floor(eighths / 8);
-  const part = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]!;
-  const filled = '█'.repeat(full) + part;
-  const color = share >= 0.7 ? c.green : share >= 0.4 ? c.yellow : c.red;
-  return color(filled) + c.dim('·'.repeat(width - full - (part ? 1 : 0)));
 }
 
 function tagLines(d: ReportData, width: number, c: ChalkInstance): string[] {
@@ -110,7 +81,7 @@ function tagLines(d: ReportData, width: number, c: ChalkInstance): string[] {
   const head = `  ${'tag'.padEnd(nameW)} ${'qs'.padStart(4)} ${'seen'.padStart(4)} ${'due'.padStart(4)}  ${'mastery'}`;
   const rows = d.tags.map((t) => {
     const m = `${Math.round(t.mastery * 100)}%`.padStart(4);
-    return `  ${fit(t.tag, nameW).padEnd(nameW)} ${String(t.questions).padStart(4)} ${String(t.seen).padStart(4)} ${String(t.due).padStart(4)}  ${meter(t.mastery, barW, c)} ${m}`;
+    return `  ${fit(t.tag, nameW).padEnd(nameW)} ${String(t.questions).padStart(4)} ${String(t.seen).padStart(4)} ${String(t.due).padStart(4)}  ${bar(t.mastery, barW, c)} ${m}`;
   });
   return [c.dim(head), ...rows, c.dim(`  mastery: mean recall now, unseen counting as 0`)];
 }
@@ -123,7 +94,7 @@ function weakLines(d: ReportData, width: number, c: ChalkInstance): string[] {
     const one = `  ${w.id}  ${reasons}`;
     if ([...one].length <= width) out.push(`  ${c.bold(w.id)}  ${c.yellow(reasons)}`);
     else out.push(`  ${c.bold(w.id)}`, ...wrap(reasons, width - 4).map((l) => `    ${c.yellow(l)}`));
-    out.push(c.dim(`    ${fit(renderInline(w.prompt).replace(/\s+/g, ' '), width - 4)}`));
+    out.push(c.dim(`    ${shortPrompt(w.prompt, width - 4)}`));
   }
   out.push(c.dim(`  practise them: mlquiz run --id <id> (repeatable)`));
   return out;
@@ -134,7 +105,7 @@ function leechLines(d: ReportData, width: number, c: ChalkInstance): string[] {
   for (const l of d.leeches.slice(0, LEECHES_SHOWN)) {
     if ([...`  ${l.id}  ${l.reason}`].length <= width) out.push(`  ${c.bold(l.id)}  ${c.red(l.reason)}`);
     else out.push(`  ${c.bold(l.id)}`, ...wrap(l.reason, width - 4).map((x) => `    ${c.red(x)}`));
-    out.push(c.dim(`    ${fit(renderInline(l.prompt).replace(/\s+/g, ' '), width - 4)}`));
+    out.push(c.dim(`    ${shortPrompt(l.prompt, width - 4)}`));
   }
   if (d.leeches.length > LEECHES_SHOWN) out.push(c.dim(`  … and ${d.leeches.length - LEECHES_SHOWN} more (mlquiz report --json lists them all)`));
   return out;

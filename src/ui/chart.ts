@@ -1,15 +1,17 @@
-import chalk from 'chalk';
+import chalk, { type ChalkInstance } from 'chalk';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
-/** A horizontal bar for a share in [0, 1], `width` cells wide, in eighth-cell steps. */
-export function bar(share: number, width: number): string {
-  const cells = Math.max(0, Math.min(1, share)) * width;
-  const full = Math.floor(cells);
-  const part = EIGHTHS[Math.round((cells - full) * 8)] ?? '';
-  const filled = '█'.repeat(full) + (full < width ? part : '');
-  const color = share >= 0.7 ? chalk.green : share >= 0.4 ? chalk.yellow : chalk.red;
-  return color(filled) + chalk.dim('·'.repeat(Math.max(0, width - [...filled].length)));
+/**
+ * A horizontal bar for a share in [0, 1], `width` cells wide, in eighth-cell steps,
+ * green from 70%, yellow from 40%, red below. `c` carries the caller's colour level.
+ */
+export function bar(share: number, width: number, c: ChalkInstance = chalk): string {
+  const eighths = Math.round(Math.max(0, Math.min(1, share)) * width * 8);
+  const full = Math.floor(eighths / 8);
+  const part = EIGHTHS[eighths % 8]!;
+  const color = share >= 0.7 ? c.green : share >= 0.4 ? c.yellow : c.red;
+  return color('█'.repeat(full) + part) + c.dim('·'.repeat(width - full - (part ? 1 : 0)));
 }
 
 /** Vertical bars from numbers, one character each, for sparklines. */

@@ -3,35 +3,11 @@ import { RATING_LABELS, type Rating } from '../engine/grade.js';
 import type { Scorecard, ScorecardRow } from '../engine/mock-score.js';
 import { sparkline } from './chart.js';
 import { formatClock } from './countdown.js';
-import { renderInline } from './math.js';
 import type { Io } from './prompts.js';
+import { shortPrompt, wrap } from './text.js';
 
 /** The rule printed under the score; the README (Mock interview rounds) says the same in more words. */
 export const SCORE_RULE = 'the mean over the questions drawn of: key points covered (open), right 1 / wrong 0 (choice, numeric); not reached 0';
-
-/** A prompt cut to one line of `width` characters. */
-export function shortPrompt(prompt: string, width: number): string {
-  const flat = renderInline(prompt)
-    .replace(/```[\s\S]*?```/g, ' … ')
-    .replace(/[*_#>]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const chars = [...flat];
-  return chars.length <= width ? flat : chars.slice(0, Math.max(1, width - 1)).join('') + '…';
-}
-
-/** Greedy word wrap for plain text. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return line ? [...lines, line] : lines;
-}
 
 const visible = (s: string) => [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
 

@@ -4,7 +4,8 @@ import { emptyProgress } from '../../src/progress/schema.js';
 import { buildReport } from '../../src/report/build.js';
 import { UTC } from '../../src/report/days.js';
 import { renderHtml } from '../../src/report/render-html.js';
-import { heatmap, meter, renderTerminal, scoreSparkline } from '../../src/report/render-terminal.js';
+import { heatmap, renderTerminal, scoreSparkline } from '../../src/report/render-terminal.js';
+import { bar } from '../../src/ui/chart.js';
 import type { Activity } from '../../src/report/types.js';
 import { makeQuestion, simulate } from './fixtures.js';
 
@@ -55,11 +56,11 @@ describe('renderTerminal', () => {
 
 describe('terminal charts', () => {
   it('draws mastery bars in eighths, always the full width', () => {
-    expect(meter(0, 8, plain)).toBe('········');
-    expect(meter(1, 8, plain)).toBe('████████');
-    expect(meter(0.5, 8, plain)).toBe('████····');
-    expect(meter(0.0625, 8, plain)).toBe('▌·······');
-    expect(meter(0.999, 4, plain)).toBe('████');
+    expect(bar(0, 8, plain)).toBe('········');
+    expect(bar(1, 8, plain)).toBe('████████');
+    expect(bar(0.5, 8, plain)).toBe('████····');
+    expect(bar(0.0625, 8, plain)).toBe('▌·······');
+    expect(bar(0.999, 4, plain)).toBe('████');
   });
 
   it('scores sparkline on a fixed 0-100 scale', () => {

@@ -2,7 +2,8 @@ import chalk from 'chalk';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scorecard } from '../../src/engine/mock-score.js';
-import { renderScorecard, shortPrompt, wrap } from '../../src/ui/scorecard.js';
+import { renderScorecard } from '../../src/ui/scorecard.js';
+import { shortPrompt, wrap } from '../../src/ui/text.js';
 
 beforeAll(() => {
   chalk.level = 0;

@@ -1,5 +1,6 @@
 import type { Difficulty } from '../../bank/types.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
+import { shortPrompt } from '../../ui/text.js';
 import { columns, writeJson, type Context } from '../context.js';
 
 interface ListOptions {
@@ -23,8 +24,7 @@ export default async function list(opts: ListOptions, _args: string[], ctx: Cont
   const width = columns(ctx);
   for (const q of questions) {
     const head = `${chalk.bold(q.id)}  ${chalk.dim(`${q.type} · ${q.difficulty} · ${q.tags.join(', ')}`)}`;
-    const prompt = q.prompt.replace(/\s+/g, ' ');
-    ctx.stdout.write(`${head}\n  ${prompt.length > width - 3 ? prompt.slice(0, width - 4) + '…' : prompt}\n`);
+    ctx.stdout.write(`${head}\n  ${shortPrompt(q.prompt, width - 3)}\n`);
   }
   ctx.stdout.write(chalk.dim(`${questions.length} question${questions.length === 1 ? '' : 's'}\n`));
   return 0;
