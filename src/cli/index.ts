@@ -42,6 +42,11 @@ export function cli(): void {
   // chalk reads FORCE_COLOR but not NO_COLOR: translate it once, before any module loads
   // chalk, so that every command follows the rule of src/ui/colour.ts.
   if (process.env.NO_COLOR && !process.env.FORCE_COLOR) process.env.FORCE_COLOR = '0';
+  // A reader that stops early (`mlquiz list | head`) closes the pipe: nothing is wrong,
+  // the rest of the output simply has nowhere to go.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   const ctx: Context = {
     cwd: process.cwd(),
     env: process.env,
