@@ -1,5 +1,6 @@
-import { renderInline } from '../ui/math.js';
 import { parseDay, weekday } from './days.js';
+import { band } from '../ui/chart.js';
+import { shortPrompt } from '../ui/text.js';
 import type { Activity, Forecast, Mocks, ReportData } from './types.js';
 
 /**
@@ -66,7 +67,7 @@ ${card('Due now', String(t.due_now), `${d.due.overdue} overdue from earlier days
 }
 
 function masteryColour(m: number): string {
-  return m >= 0.7 ? 'var(--good)' : m >= 0.4 ? 'var(--mid)' : 'var(--bad)';
+  return `var(--${band(m)})`;
 }
 
 function tagsHtml(d: ReportData): string {
@@ -81,8 +82,7 @@ ${rows}
 }
 
 function prompt(s: string): string {
-  const one = renderInline(s).replace(/\s+/g, ' ');
-  return esc(one.length > 180 ? one.slice(0, 179) + '…' : one);
+  return esc(shortPrompt(s, 180));
 }
 
 function weakHtml(d: ReportData): string {

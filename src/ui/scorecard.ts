@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import { RATING_LABELS, type Rating } from '../engine/grade.js';
 import type { Scorecard, ScorecardRow } from '../engine/mock-score.js';
-import { sparkline } from './chart.js';
+import { bandColour, sparkline } from './chart.js';
 import { formatClock } from './countdown.js';
 import type { Io } from './prompts.js';
 import { shortPrompt, wrap } from './text.js';
@@ -32,10 +32,6 @@ function points(row: ScorecardRow): string {
   return r.total ? `${r.covered} of ${r.total}` : '—';
 }
 
-function colourFor(score: number): (s: string) => string {
-  return score >= 0.7 ? chalk.green : score >= 0.4 ? chalk.yellow : chalk.red;
-}
-
 export function renderScorecard(io: Io, card: Scorecard, info: { plan: string; file: string; width: number }): void {
   const w = (t = '') => io.output.write(t.trimEnd() + '\n');
   const promptWidth = Math.max(16, info.width - 48);
@@ -54,7 +50,7 @@ export function renderScorecard(io: Io, card: Scorecard, info: { plan: string; f
     const time = `${formatClock(r.duration_ms)} / ${formatClock(r.budget_ms)}`;
     w(
       head +
-        colourFor(r.score)(pad(points(row), 8)) +
+        bandColour(r.score)(pad(points(row), 8)) +
         pad(RATING_LABELS[r.rating as Rating], 7) +
         pad(time, 13) +
         (r.timed_out ? chalk.yellow('timed out') : ''),
@@ -67,7 +63,7 @@ export function renderScorecard(io: Io, card: Scorecard, info: { plan: string; f
   if (card.score === null) {
     w(`${chalk.bold('Score')}     none: the round was abandoned. Every graded answer is saved and scheduled.`);
   } else {
-    w(`${chalk.bold('Score')}     ${chalk.bold(colourFor(card.score / 100)(`${card.score}%`))}`);
+    w(`${chalk.bold('Score')}     ${chalk.bold(bandColour(card.score / 100)(`${card.score}%`))}`);
     for (const line of wrap(SCORE_RULE, info.width - 10)) w(chalk.dim(`          ${line}`));
   }
   w(`${chalk.bold('Earlier')}   ${joinParts(history(card), info.width, 10)}`);
