@@ -1,5 +1,6 @@
 import type { Question } from '../bank/types.js';
 import type { Progress, Review } from '../progress/schema.js';
+import { dayNumber, dayString, type Offset } from '../report/days.js';
 import { RATING_LABELS, type Rating } from './grade.js';
 
 export interface SessionSummary {
@@ -8,12 +9,12 @@ export interface SessionSummary {
   duration_ms: number;
   /** The tag with the lowest mean rating in this session, if any answer was graded. */
   weakestTag?: { tag: string; meanRating: number };
-  /** The next days on which questions of the loaded banks fall due, up to three. */
+  /** The next local days on which questions of the loaded banks fall due, up to three (overdue counts today). */
   nextDue: { date: string; count: number }[];
 }
 
-/** Pure: what to say at the end of a session. */
-export function summariseSession(reviews: readonly Review[], questions: readonly Question[], progress: Progress, now: Date): SessionSummary {
+/** Pure: what to say at the end of a session; days are local days, as in the report's forecast. */
+export function summariseSession(reviews: readonly Review[], questions: readonly Question[], progress: Progress, now: Date, offset: Offset): SessionSummary {
   const ratings: Record<string, number> = Object.fromEntries(Object.values(RATING_LABELS).map((l) => [l, 0]));
   const tagScores = new Map<string, number[]>();
   const tagsOf = new Map(questions.map((q) => [q.id, q.tags]));
@@ -26,14 +27,15 @@ export function summariseSession(reviews: readonly Review[], questions: readonly
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
     if (!weakestTag || mean < weakestTag.meanRating) weakestTag = { tag, meanRating: mean };
   }
-  const days = new Map<string, number>();
+  const today = dayNumber(now.getTime(), offset);
+  const days = new Map<number, number>();
   for (const q of questions) {
     const card = progress.cards[q.id];
     if (!card) continue;
-    const day = Date.parse(card.due) <= now.getTime() ? now.toISOString().slice(0, 10) : card.due.slice(0, 10);
+    const day = Math.max(today, dayNumber(Date.parse(card.due), offset));
     days.set(day, (days.get(day) ?? 0) + 1);
   }
-  const nextDue = [...days].sort(([a], [b]) => a.localeCompare(b)).slice(0, 3).map(([date, count]) => ({ date, count }));
+  const nextDue = [...days].sort(([a], [b]) => a - b).slice(0, 3).map(([day, count]) => ({ date: dayString(day), count }));
   const out: SessionSummary = { answered: reviews.length, ratings, duration_ms: reviews.reduce((a, r) => a + r.duration_ms, 0), nextDue };
   if (weakestTag) out.weakestTag = weakestTag;
   return out;

@@ -5,6 +5,7 @@ import { pickSession } from '../../engine/pick.js';
 import { applyReview, openSession, upsertSession } from '../../engine/review.js';
 import { createRng } from '../../engine/rng.js';
 import { summariseSession } from '../../engine/summary.js';
+import { dayNumber, dayString, systemOffset, type Offset } from '../../report/days.js';
 import { Interrupted, UsageError } from '../../errors.js';
 import type { Review, Session } from '../../progress/schema.js';
 import { openStore } from '../../progress/store.js';
@@ -74,24 +75,26 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
       progress = await store.commit((p) => upsertSession(applyReview(p, input), { ...session, answered: mine.length + 1, ended_at: now.toISOString() }));
       mine.push(progress.reviews.findLast((r) => r.session === session.id)!);
       const card = progress.cards[q.id]!;
-      write(io, chalk.dim(`Saved: ${RATING_LABELS[g.rating]}. Next review ${relativeDay(card.due, now)}.`));
+      write(io, chalk.dim(`Saved: ${RATING_LABELS[g.rating]}. Next review ${relativeDay(card.due, now, systemOffset)}.`));
     }
   } catch (e) {
     if (e instanceof Interrupted) {
       await finish('interrupted');
       write(io, '');
-      renderSummary(io, summariseSession(mine, set.questions, progress, ctx.now()), store.file);
+      renderSummary(io, summariseSession(mine, set.questions, progress, ctx.now(), systemOffset), store.file);
     }
     throw e;
   }
   await finish(mine.length === picks.length ? 'finished' : 'quit');
-  renderSummary(io, summariseSession(mine, set.questions, progress, ctx.now()), store.file);
+  renderSummary(io, summariseSession(mine, set.questions, progress, ctx.now(), systemOffset), store.file);
   return 0;
 }
 
-export function relativeDay(iso: string, now: Date): string {
-  const days = Math.round((Date.parse(iso) - now.getTime()) / 86_400_000);
+/** When a review falls due, in the person's local calendar days. */
+export function relativeDay(iso: string, now: Date, offset: Offset): string {
+  const due = dayNumber(Date.parse(iso), offset);
+  const days = due - dayNumber(now.getTime(), offset);
   if (days <= 0) return 'today';
   if (days === 1) return 'tomorrow';
-  return `in ${days} days (${iso.slice(0, 10)})`;
+  return `in ${days} days (${dayString(due)})`;
 }
