@@ -7,7 +7,7 @@ export interface SessionSummary {
   answered: number;
   ratings: Record<string, number>;
   duration_ms: number;
-  /** The tag with the lowest mean rating in this session, if any answer was graded. */
+  /** The tag with the lowest mean rating in this session, when that mean is below Good (3). */
   weakestTag?: { tag: string; meanRating: number };
   /** The next local days on which questions of the loaded banks fall due, up to three (overdue counts today). */
   nextDue: { date: string; count: number }[];
@@ -25,7 +25,8 @@ export function summariseSession(reviews: readonly Review[], questions: readonly
   let weakestTag: SessionSummary['weakestTag'];
   for (const [tag, scores] of tagScores) {
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
-    if (!weakestTag || mean < weakestTag.meanRating) weakestTag = { tag, meanRating: mean };
+    // A tag answered Good or better throughout is not weak, however it ranks.
+    if (mean < 3 && (!weakestTag || mean < weakestTag.meanRating)) weakestTag = { tag, meanRating: mean };
   }
   const today = dayNumber(now.getTime(), offset);
   const days = new Map<number, number>();

@@ -23,6 +23,11 @@ describe('end-of-session summary', () => {
     expect(s).toMatchObject({ answered: 3, ratings: { Again: 1, Hard: 0, Good: 1, Easy: 1 }, duration_ms: 100_000, weakestTag: { tag: 'cnn', meanRating: 2 } });
   });
 
+  it('names no weakest tag when every answer was Good or Easy', () => {
+    const good = p.reviews.filter((r) => r.rating >= 3);
+    expect(summariseSession(good, qs, p, EVENING, LA).weakestTag).toBeUndefined();
+  });
+
   it('regression: next due dates were UTC dates, a day off from the report\'s local forecast in the evening west of UTC', () => {
     const dueDays = (offset: Offset) => summariseSession(p.reviews, qs, p, EVENING, offset).nextDue.map((d) => d.date);
     // Whole-day intervals from a review at 18:00 local on the 21st fall on local days counted from the 21st.
