@@ -25,7 +25,7 @@ export function summariseSession(reviews: readonly Review[], questions: readonly
   let weakestTag: SessionSummary['weakestTag'];
   for (const [tag, scores] of tagScores) {
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
-    // A tag answered Good or better throughout is not weak, however it ranks.
+    // A tag whose answers average Good or better is not weak, however it ranks.
     if (mean < 3 && (!weakestTag || mean < weakestTag.meanRating)) weakestTag = { tag, meanRating: mean };
   }
   const today = dayNumber(now.getTime(), offset);
