@@ -12,6 +12,12 @@ const SEED_COUNTS: Record<string, number> = {
   'deep-learning-basics': 17, cnn: 12, 'sequence-models': 5, transformers: 5, 'generative-models': 10,
   'computer-vision': 4, 'ml-system-design': 7, 'ml-engineering': 6, coding: 11, behavioral: 7,
 };
+/** The tags of a 2026 interview (CONTENT.md, "Beyond the notes"), each with its minimum size. */
+const MODERN_COUNTS: Record<string, number> = {
+  'llm-foundations': 15, 'llm-finetuning-alignment': 15, 'llm-inference': 15, 'retrieval-rag': 15,
+  'llm-evaluation': 15, 'recommender-systems': 15, 'reinforcement-learning': 15, 'distributed-training': 15,
+};
+const ALL_COUNTS = { ...SEED_COUNTS, ...MODERN_COUNTS };
 const MATH_TAGS = ['linear-algebra', 'probability', 'statistics', 'evaluation-metrics', 'cnn', 'optimization', 'calculus-backprop', 'linear-models'];
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
@@ -35,12 +41,12 @@ describe('the shipped banks', () => {
     expect(set.files.some((f) => f.endsWith('.yaml'))).toBe(true);
   });
 
-  it('hold at least 330 questions, only in the 25 tags', () => {
+  it('hold at least 330 questions, only in the known tags', () => {
     expect(set.questions.length).toBeGreaterThanOrEqual(330);
-    expect([...byTag.keys()].sort()).toEqual(Object.keys(SEED_COUNTS).sort());
+    expect([...byTag.keys()].sort()).toEqual(Object.keys(ALL_COUNTS).sort());
   });
 
-  it.each(Object.entries(SEED_COUNTS))('%s has at least its seed count and at least 10 questions', (tag, seeds) => {
+  it.each(Object.entries(ALL_COUNTS))('%s has at least its seed count and at least 10 questions', (tag, seeds) => {
     expect(byTag.get(tag)?.length ?? 0).toBeGreaterThanOrEqual(Math.max(seeds, 10));
   });
 
@@ -48,6 +54,15 @@ describe('the shipped banks', () => {
     const auto = (qs: Question[]) => qs.filter((q) => q.type !== 'open').length / qs.length;
     expect(auto(set.questions)).toBeGreaterThanOrEqual(0.35);
     for (const tag of MATH_TAGS) expect([tag, auto(byTag.get(tag)!)]).toEqual([tag, expect.toSatisfy((x: number) => x >= 0.6)]);
+  });
+
+  it('make the right option the strictly longest in at most a third of each new tag\'s single-answer choice questions', () => {
+    const tooEasy = Object.keys(MODERN_COUNTS).filter((tag) => {
+      const single = byTag.get(tag)!.filter((q) => q.type === 'choice' && q.correct!.length === 1);
+      const longest = single.filter((q) => q.choices!.every((c, i) => i === q.correct![0] || c.length < q.choices![q.correct![0]!]!.length));
+      return longest.length > Math.floor(single.length / 3);
+    });
+    expect(tooEasy).toEqual([]);
   });
 
   it('keep system design and behavioral prompts open, graded against key points', () => {
