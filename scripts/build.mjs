@@ -1,9 +1,14 @@
 // Bundles the CLI so that start-up reads a few files instead of hundreds. Commands and
 // heavy dependencies sit in their own chunks, loaded only when a command needs them.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// Cached bank parses are keyed by this too, so a changed parser never serves an old parse.
+const parser = createHash('sha1');
+for (const dir of ['src/bank', 'src/fs'])
+  for (const f of readdirSync(dir).sort()) parser.update(f).update(readFileSync(`${dir}/${f}`));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli/index.ts' },
@@ -17,7 +22,7 @@ await build({
   minifySyntax: true,
   minifyWhitespace: true,
   sourcemap: 'linked',
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  define: { __VERSION__: JSON.stringify(pkg.version), __BANK_PARSER__: JSON.stringify(parser.digest('hex').slice(0, 10)) },
   // Some dependencies are CommonJS: they call require() for Node built-ins and read __filename.
   banner: {
     js: [

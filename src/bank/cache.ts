@@ -1,5 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { MiB, readRegularFile } from '../fs/read-regular.js';
+import { isParsedBank } from './cache-check.js';
 import type { BankCache } from './load.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
 
@@ -15,8 +17,12 @@ export function fileBankCache(root: string, version: string): BankCache & { save
   const pending = new Map<string, ParsedBank>();
   return {
     get(hash) {
+      // Anything but an entry of exactly the right shape, for this very hash, means parsing afresh.
       try {
-        return JSON.parse(readFileSync(join(dir, `${hash}.json`), 'utf8')) as ParsedBank;
+        const entry: unknown = JSON.parse(readRegularFile(join(dir, `${hash}.json`), 256 * MiB).toString('utf8'));
+        if (typeof entry !== 'object' || entry === null) return undefined;
+        const { hash: stored, parsed } = entry as { hash?: unknown; parsed?: unknown };
+        return stored === hash && isParsedBank(parsed) ? parsed : undefined;
       } catch {
         return undefined;
       }
@@ -30,7 +36,7 @@ export function fileBankCache(root: string, version: string): BankCache & { save
         mkdirSync(dir, { recursive: true });
         // Loaded only on a miss: importing it costs more than a warm start-up's whole budget.
         const { default: writeFileAtomic } = await import('write-file-atomic');
-        for (const [hash, parsed] of pending) await writeFileAtomic(join(dir, `${hash}.json`), JSON.stringify(parsed));
+        for (const [hash, parsed] of pending) await writeFileAtomic(join(dir, `${hash}.json`), JSON.stringify({ hash, parsed }));
         // Entries of edited banks are never read again; drop those untouched for a month.
         const now = Date.now();
         for (const name of readdirSync(dir)) {

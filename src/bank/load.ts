@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
+import { MiB, NotReadable, readRegularFile } from '../fs/read-regular.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
 import type { BankSet, Diagnostic, Question } from './types.js';
 
@@ -16,16 +17,51 @@ export interface BankCache {
   set(hash: string, parsed: ParsedBank): void;
 }
 
-/** Every bank file under the given files or folders, in a stable order. */
+/** The most a bank file may hold: far above any real bank, far below what exhausts memory. */
+export const MAX_BANK_BYTES = 64 * MiB;
+
+/**
+ * Every bank file under the given files or folders, in a stable order. Symbolic links
+ * are followed (a linked folder of banks is common), each real folder once, so a link
+ * loop ends. Entries that are not regular files (FIFOs, devices, sockets) are reported,
+ * never opened: opening a FIFO blocks.
+ */
 export function findBankFiles(paths: string[], cwd: string): { files: string[]; errors: Diagnostic[] } {
   const files: string[] = [];
   const errors: Diagnostic[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  const seenDirs = new Set<string>();
+  const fault = (file: string, message: string) => errors.push({ file, line: 1, column: 1, path: '', message, severity: 'error' });
+  const walk = (dir: string, shown: string) => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return fault(shown, 'cannot resolve this folder');
+    }
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (e) {
+      return fault(shown, `cannot list this folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (BANK_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !/^readme\.md$/i.test(entry.name)) files.push(full);
+      const isBank = BANK_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !/^readme\.md$/i.test(entry.name);
+      let st;
+      try {
+        st = entry.isSymbolicLink() ? statSync(full) : entry;
+      } catch {
+        if (isBank) fault(full, 'a broken symbolic link');
+        continue;
+      }
+      if (st.isDirectory()) walk(full, full);
+      else if (isBank) {
+        if (st.isFile()) files.push(full);
+        else fault(full, 'not a regular file (a FIFO, device or socket); mlquiz does not open it');
+      }
     }
   };
   for (const p of paths) {
@@ -34,11 +70,12 @@ export function findBankFiles(paths: string[], cwd: string): { files: string[]; 
     try {
       st = statSync(abs);
     } catch {
-      errors.push({ file: p, line: 1, column: 1, path: '', message: 'no such file or folder', severity: 'error' });
+      fault(p, 'no such file or folder');
       continue;
     }
-    if (st.isDirectory()) walk(abs);
-    else files.push(abs);
+    if (st.isDirectory()) walk(abs, p);
+    else if (st.isFile()) files.push(abs);
+    else fault(p, 'not a regular file (a FIFO, device or socket); mlquiz does not open it');
   }
   return { files: [...new Set(files)], errors };
 }
@@ -72,19 +109,21 @@ function renamed(parsed: ParsedBank, name: string): ParsedBank {
 export async function loadBanks(paths: string[], cwd: string, cache?: BankCache): Promise<BankSet> {
   const found = findBankFiles(paths, cwd);
   const questions: Question[] = [];
-  const errors: Diagnostic[] = [...found.errors];
   const display = (f: string) => {
     const rel = relative(cwd, f);
     return rel && !rel.startsWith('..') ? rel : f;
   };
+  const errors: Diagnostic[] = found.errors.map((d) => ({ ...d, file: display(resolve(cwd, d.file)) }));
+  const warnings: Diagnostic[] = [];
   let parser: typeof import('./parse-file.js') | undefined;
   for (const file of found.files) {
     const name = display(file);
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(file);
+      bytes = readRegularFile(file, MAX_BANK_BYTES);
     } catch (e) {
-      errors.push({ file: name, line: 1, column: 1, path: '', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, severity: 'error' });
+      const why = e instanceof NotReadable ? e.message : `cannot read (${(e as Error).message})`;
+      errors.push({ file: name, line: 1, column: 1, path: '', message: why, severity: 'error' });
       continue;
     }
     const hash = createHash('sha1').update(extname(file).toLowerCase()).update(bytes).digest('hex');
@@ -96,9 +135,10 @@ export async function loadBanks(paths: string[], cwd: string, cache?: BankCache)
     }
     parsed = renamed(parsed, name);
     questions.push(...parsed.questions);
-    errors.push(...parsed.diagnostics.filter((d) => d.severity === 'error'));
+    for (const d of parsed.diagnostics) (d.severity === 'error' ? errors : warnings).push(d);
   }
   const cross = crossCheck(questions);
   errors.push(...cross.errors);
-  return { questions, files: found.files.map(display), errors, warnings: cross.warnings };
+  warnings.push(...cross.warnings);
+  return { questions, files: found.files.map(display), errors, warnings };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { stripControlDeep } from './control-chars.js';
 import { rawQuestionSchema, typeRules, type RawQuestion } from './schema.js';
 import type { Diagnostic, Question } from './types.js';
 import type { PathKey, Position } from './yaml-source.js';
@@ -110,6 +111,9 @@ export function normaliseQuestion(
       diagnostics: [{ file: deck.file, ...where.locate(base), path: formatPath(displayBase), message: 'a question must be a mapping of fields', severity: 'error' }],
     };
   }
+  const clean = stripControlDeep(raw);
+  raw = clean.value;
+  const warnings = controlWarnings(clean.found, deck.file, base, where, displayBase);
   const parsed = rawQuestionSchema.safeParse(raw);
   const diagnostics = parsed.success ? [] : issuesToDiagnostics(parsed.error.issues, deck.file, base, where, displayBase);
   for (const rule of typeRules(raw as Record<string, unknown>)) {
@@ -118,8 +122,25 @@ export function normaliseQuestion(
     if (diagnostics.some((d) => d.path === formatPath([...displayBase, rule.path]))) continue;
     diagnostics.push({ file: deck.file, ...where.locate(path), path: formatPath([...displayBase, rule.path]), message: rule.message, severity: 'error' });
   }
-  if (diagnostics.length || !parsed.success) return { diagnostics };
-  return { question: toQuestion(parsed.data, deck, line), diagnostics: [] };
+  if (diagnostics.length || !parsed.success) return { diagnostics: [...diagnostics, ...warnings] };
+  return { question: toQuestion(parsed.data, deck, line), diagnostics: warnings };
+}
+
+/** Warnings for control characters removed from bank text, at the line of each field. */
+export function controlWarnings(
+  found: { path: PathKey[]; codes: string }[],
+  file: string,
+  base: PathKey[],
+  where: Locator,
+  displayBase: PathKey[] = base,
+): Diagnostic[] {
+  return found.map((f) => ({
+    file,
+    ...where.locate([...base, ...f.path]),
+    path: formatPath([...displayBase, ...f.path]),
+    message: `control characters removed (${f.codes}): bank text may not drive the terminal`,
+    severity: 'warning' as const,
+  }));
 }
 
 function toQuestion(q: RawQuestion, deck: DeckInfo, line: number): Question {

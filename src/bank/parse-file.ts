@@ -18,7 +18,14 @@ export function parseBankFile(file: string, bytes: Uint8Array): ParsedBank {
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.trim()) return fail('the file is empty');
   const deck = basename(file, extname(file));
-  const parsed = extname(file).toLowerCase() === '.md' ? parseMarkdownBank(file, text, deck) : parseYamlBank(file, text, deck);
+  let parsed: ParsedBank;
+  try {
+    parsed = extname(file).toLowerCase() === '.md' ? parseMarkdownBank(file, text, deck) : parseYamlBank(file, text, deck);
+  } catch (e) {
+    // Deep nesting ([[[[…) exhausts the stack in the YAML parser or the schema check.
+    if (e instanceof RangeError) return fail('the YAML is nested too deeply to be a bank');
+    throw e;
+  }
   parsed.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return parsed;
 }

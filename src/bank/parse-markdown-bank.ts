@@ -1,6 +1,6 @@
-import matter from 'gray-matter';
 import { frontMatterSchema, markdownMetaKeys } from './schema.js';
-import { formatPath, issuesToDiagnostics, normaliseQuestion, type DeckInfo, type Locator } from './normalise.js';
+import { stripControlDeep } from './control-chars.js';
+import { controlWarnings, formatPath, issuesToDiagnostics, normaliseQuestion, type DeckInfo, type Locator } from './normalise.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
 import type { Diagnostic, Question } from './types.js';
 import { parseYaml, type PathKey, type Position } from './yaml-source.js';
@@ -23,16 +23,17 @@ interface Line {
 export function parseMarkdownBank(file: string, text: string, defaultDeck: string): ParsedBank {
   const diagnostics: Diagnostic[] = [];
   const err = (line: number, column: number, path: string, message: string): Diagnostic => ({ file, line, column, path, message, severity: 'error' });
-  // gray-matter only splits the front matter off; it is parsed with positions below.
-  const fm = matter(text, { engines: { yaml: () => ({}) } });
-  const consumed = text.slice(0, text.length - fm.content.length);
-  const contentStart = consumed.split('\n').length;
+  const fm = splitFrontMatter(text);
+  if ('error' in fm) return { questions: [], diagnostics: [err(fm.line, 1, 'front matter', fm.error)] };
+  const contentStart = fm.contentLine;
   const info: DeckInfo = { file, deck: defaultDeck, tags: [] };
   if (fm.matter.trim()) {
-    const src = parseYaml(fm.matter.replace(/^\n/, ''), 1);
+    const src = parseYaml(fm.matter, 1);
     if (src.errors.length) return { questions: [], diagnostics: src.errors.map((e) => err(e.line, e.column, 'front matter', e.message)) };
-    const parsed = frontMatterSchema.safeParse(src.value ?? {});
-    if (!parsed.success) return { questions: [], diagnostics: issuesToDiagnostics(parsed.error.issues, file, [], src) };
+    const clean = stripControlDeep(src.value ?? {});
+    diagnostics.push(...controlWarnings(clean.found, file, [], src));
+    const parsed = frontMatterSchema.safeParse(clean.value);
+    if (!parsed.success) return { questions: [], diagnostics: [...issuesToDiagnostics(parsed.error.issues, file, [], src), ...diagnostics] };
     info.deck = parsed.data.deck ?? defaultDeck;
     info.tags = parsed.data.tags ?? [];
     if (parsed.data.source) info.source = parsed.data.source;
@@ -47,6 +48,25 @@ export function parseMarkdownBank(file: string, text: string, defaultDeck: strin
     diagnostics.push(...r.diagnostics);
   });
   return { questions, diagnostics };
+}
+
+const OPENING = /^---([^\n]*)$/;
+
+/**
+ * Splits off front matter fenced by `---` lines. Only YAML is read: a fence with a
+ * language (`---js`, `---coffee`) is refused, because such front matter is code, and
+ * banks come from strangers. `---yaml` is YAML by name and accepted.
+ */
+export function splitFrontMatter(text: string): { matter: string; content: string; contentLine: number } | { error: string; line: number } {
+  const lines = text.split('\n');
+  const open = OPENING.exec(lines[0] ?? '');
+  if (!open) return { matter: '', content: text, contentLine: 1 };
+  const lang = open[1]!.trim();
+  if (lang && lang.toLowerCase() !== 'yaml')
+    return { error: `front matter fenced as "---${lang}" is not read: only YAML front matter is allowed (start the file with a plain "---" line)`, line: 1 };
+  const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  if (close < 0) return { error: 'the front matter opened on line 1 is never closed with a "---" line', line: 1 };
+  return { matter: lines.slice(1, close).join('\n'), content: lines.slice(close + 1).join('\n'), contentLine: close + 2 };
 }
 
 function splitSections(lines: Line[]): Line[][] {

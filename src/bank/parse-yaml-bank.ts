@@ -1,5 +1,6 @@
 import { deckSchema } from './schema.js';
-import { issuesToDiagnostics, normaliseQuestion, type DeckInfo } from './normalise.js';
+import { stripControlDeep } from './control-chars.js';
+import { controlWarnings, issuesToDiagnostics, normaliseQuestion, type DeckInfo } from './normalise.js';
 import type { Diagnostic, Question } from './types.js';
 import { parseYaml } from './yaml-source.js';
 
@@ -17,12 +18,16 @@ export function parseYamlBank(file: string, text: string, defaultDeck: string): 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { questions: [], diagnostics: [err(1, 1, '', 'a bank must be a mapping with a `questions` list (see "Bank format" in the README)')] };
   }
-  const deck = deckSchema.safeParse(value);
-  if (!deck.success) return { questions: [], diagnostics: issuesToDiagnostics(deck.error.issues, file, [], src) };
+  // Deck fields are cleaned here; each question cleans its own (with its own locations).
+  const { questions: rawQuestions, ...deckFields } = value as Record<string, unknown>;
+  const clean = stripControlDeep(deckFields);
+  const deckWarnings = controlWarnings(clean.found, file, [], src);
+  const deck = deckSchema.safeParse({ ...(clean.value as object), questions: rawQuestions });
+  if (!deck.success) return { questions: [], diagnostics: [...issuesToDiagnostics(deck.error.issues, file, [], src), ...deckWarnings] };
   const info: DeckInfo = { file, deck: deck.data.deck ?? defaultDeck, tags: deck.data.tags ?? [] };
   if (deck.data.source) info.source = deck.data.source;
   const questions: Question[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...deckWarnings];
   if (deck.data.questions.length === 0) diagnostics.push(err(src.locate(['questions']).line, 1, 'questions', 'the list is empty'));
   deck.data.questions.forEach((raw, i) => {
     const r = normaliseQuestion(raw, info, ['questions', i], src);

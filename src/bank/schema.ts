@@ -5,6 +5,11 @@ const text = z.string().trim().min(1, 'must not be empty');
 const textList = z.array(text);
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Tags are slugs like ids: they go into suggested shell commands (`mlquiz run --tag …`). */
+const tag = z.string().trim().regex(ID_PATTERN, 'a tag must be a slug: lowercase letters, digits and single hyphens');
+const tagList = z.array(tag);
+/** An hour: far above any interview answer, and small enough that budgets in milliseconds stay exact. */
+export const MAX_TIME_LIMIT_S = 3600;
 
 /**
  * One schema for both formats. Strict, so that a typo such as `promt` is an error
@@ -17,7 +22,7 @@ export const rawQuestionSchema = z.strictObject({
     key_points: textList.max(6, 'at most 6 key points').optional(),
     type: z.enum(QUESTION_TYPES).optional(),
     difficulty: z.enum(DIFFICULTIES).optional(),
-    tags: textList.optional(),
+    tags: tagList.optional(),
     choices: textList.min(2, 'needs at least 2 choices').max(8, 'at most 8 choices').optional(),
     correct: z.union([z.int().min(0), z.array(z.int().min(0)).min(1)]).optional(),
     value: z.number().optional(),
@@ -26,7 +31,7 @@ export const rawQuestionSchema = z.strictObject({
     follow_ups: textList.optional(),
     see_also: z.array(z.string().regex(ID_PATTERN, 'must be a question id')).optional(),
     source: text.optional(),
-    time_limit: z.number().positive('must be a positive number of seconds').optional(),
+    time_limit: z.number().positive('must be a positive number of seconds').max(MAX_TIME_LIMIT_S, `must be at most ${MAX_TIME_LIMIT_S} seconds`).optional(),
   });
 
 /**
@@ -66,7 +71,7 @@ export type RawQuestion = z.infer<typeof rawQuestionSchema>;
 
 export const deckSchema = z.strictObject({
   deck: text.optional(),
-  tags: textList.optional(),
+  tags: tagList.optional(),
   source: text.optional(),
   questions: z.array(z.unknown(), { error: 'must be a list of questions' }),
 });

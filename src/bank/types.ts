@@ -1,3 +1,5 @@
+import { stripControl } from './control-chars.js';
+
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 export const QUESTION_TYPES = ['open', 'choice', 'numeric'] as const;
@@ -50,5 +52,6 @@ export interface BankSet {
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.path ? `${d.path}: ` : '';
   const tag = d.severity === 'warning' ? 'warning: ' : '';
-  return `${d.file}:${d.line}:${d.column}: ${tag}${where}${d.message}`;
+  // File names and unknown keys come from strangers too.
+  return stripControl(`${d.file}:${d.line}:${d.column}: ${tag}${where}${d.message}`);
 }

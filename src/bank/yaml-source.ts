@@ -34,7 +34,8 @@ export function parseYaml(text: string, lineOffset = 0): YamlSource {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
-      errors.push({ line: 1 + lineOffset, column: 1, message: `cannot expand YAML: ${firstLine((err as Error).message)}` });
+      if (err instanceof RangeError) errors.push({ line: 1 + lineOffset, column: 1, message: 'nested too deeply' });
+      else errors.push({ line: 1 + lineOffset, column: 1, message: `cannot expand YAML: ${firstLine((err as Error).message)}` });
     }
   }
   const nodeAt = (path: PathKey[]): Node | undefined => {
@@ -67,5 +68,6 @@ export function parseYaml(text: string, lineOffset = 0): YamlSource {
 }
 
 function firstLine(message: string): string {
+  if (/maximum call stack/i.test(message)) return 'nested too deeply';
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { UsageError } from '../errors.js';
 
 /**
  * Everything a command may touch of the outside world. Only the entry point builds the
@@ -23,13 +25,30 @@ export interface Context {
   version?: string;
 }
 
+/** The data folder; one that exists as a file is a usage error, named with where it came from. */
 export function dataDir(ctx: Context, flag: string | undefined): string {
-  return flag ?? (ctx.env.MLQUIZ_HOME || undefined) ?? ctx.defaultDataDir();
+  const dir = flag ?? (ctx.env.MLQUIZ_HOME || undefined) ?? ctx.defaultDataDir();
+  let isFile = false;
+  try {
+    isFile = !statSync(dir).isDirectory();
+  } catch {
+    // Missing: made on the first save.
+  }
+  if (isFile) {
+    const from = flag !== undefined ? '--data-dir' : ctx.env.MLQUIZ_HOME ? 'MLQUIZ_HOME' : 'the data folder';
+    throw new UsageError(`${from} ${dir} is a file, not a folder: name a folder (it is made if missing).`);
+  }
+  return dir;
+}
+
+/** An environment switch: unset, empty, 0, false, no and off all mean off. */
+export function envFlag(value: string | undefined): boolean {
+  return value !== undefined && !/^(|0|false|no|off)$/i.test(value.trim());
 }
 
 /** Where parsed banks are cached: $MLQUIZ_HOME/cache, else the platform cache folder; none if MLQUIZ_NO_CACHE is set. */
 export function cacheDir(ctx: Context): string | undefined {
-  if (ctx.env.MLQUIZ_NO_CACHE) return undefined;
+  if (envFlag(ctx.env.MLQUIZ_NO_CACHE)) return undefined;
   if (ctx.env.MLQUIZ_HOME) return join(ctx.env.MLQUIZ_HOME, 'cache');
   return ctx.defaultCacheDir?.();
 }

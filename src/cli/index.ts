@@ -1,9 +1,10 @@
 import { CommanderError } from 'commander';
 import envPaths from 'env-paths';
+import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MlquizError } from '../errors.js';
 import type { Context } from './context.js';
-import { buildProgram, exitCodeOf, version } from './program.js';
+import { buildProgram, cacheVersion, exitCodeOf } from './program.js';
 import { registry } from './registry.js';
 
 /** Runs one invocation and returns its exit code; never exits the process itself. */
@@ -17,24 +18,33 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCodeOf(program);
   } catch (e) {
-    return reportError(e, ctx);
+    const end = argv.indexOf('--');
+    return reportError(e, ctx, (end < 0 ? argv : argv.slice(0, end)).includes('--json'));
   }
 }
 
-export function reportError(e: unknown, ctx: Pick<Context, 'stderr'>): number {
+/**
+ * The one place a failure becomes output and an exit code. With --json the error is
+ * also a JSON document on stdout, so a script reading stdout never sees nothing.
+ */
+export function reportError(e: unknown, ctx: Pick<Context, 'stderr'> & Partial<Pick<Context, 'stdout'>>, json = false): number {
+  const asJson = (code: number, message: string, details: string[] = []) => {
+    if (json && ctx.stdout) ctx.stdout.write(JSON.stringify({ error: { code, message, ...(details.length && { details }) } }, null, 2) + '\n');
+    return code;
+  };
   if (e instanceof CommanderError) {
     // Commander has already printed its one-line message.
     if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return 0;
-    return e.exitCode === 0 ? 0 : 2;
+    return e.exitCode === 0 ? 0 : asJson(2, e.message.replace(/^error: /, ''));
   }
   if (e instanceof MlquizError) {
     for (const line of e.details) ctx.stderr.write(line + '\n');
     ctx.stderr.write(`mlquiz: ${e.message}\n`);
-    return e.exitCode;
+    return asJson(e.exitCode, e.message, e.details);
   }
   const err = e as Error;
   ctx.stderr.write(`${err?.stack ?? String(e)}\n\nmlquiz: this is a bug. Please report it with the command you ran and the lines above.\n`);
-  return 1;
+  return asJson(1, `internal error: ${err?.message ?? String(e)}`);
 }
 
 /** The real entry: process streams, the wall clock, the platform data folder. */
@@ -42,6 +52,10 @@ export function cli(): void {
   // chalk reads FORCE_COLOR but not NO_COLOR: translate it once, before any module loads
   // chalk, so that every command follows the rule of src/ui/colour.ts.
   if (process.env.NO_COLOR && !process.env.FORCE_COLOR) process.env.FORCE_COLOR = '0';
+  // The XDG spec says a relative path in these is invalid and must be ignored; env-paths
+  // would use it, putting progress wherever the shell happened to be.
+  for (const v of ['XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME'])
+    if (process.env[v] !== undefined && !isAbsolute(process.env[v]!)) delete process.env[v];
   // A reader that stops early (`mlquiz list | head`) closes the pipe: nothing is wrong,
   // the rest of the output simply has nowhere to go.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -58,7 +72,7 @@ export function cli(): void {
     shippedPlans: fileURLToPath(new URL('../plans', import.meta.url)),
     defaultDataDir: () => envPaths('mlquiz', { suffix: '' }).data,
     defaultCacheDir: () => envPaths('mlquiz', { suffix: '' }).cache,
-    version,
+    version: cacheVersion,
   };
   main(process.argv.slice(2), ctx).then((code) => {
     process.exitCode = code;

@@ -3,16 +3,21 @@ import { DIFFICULTIES } from '../bank/types.js';
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export function positiveInt(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('Expected a whole number of 1 or more.');
+/** A whole number from 1 to `max`: unbounded counts and times end up in the progress file. */
+export function positiveInt(value: string, max = 1000): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > max) throw new InvalidArgumentError(`Expected a whole number from 1 to ${max}.`);
   return Number(value);
 }
 
-export function positiveNumber(value: string): number {
+export function positiveNumber(value: string, max = 3600): number {
   const n = Number(value);
-  if (!value.trim() || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Expected a number greater than 0.');
+  if (!value.trim() || !Number.isFinite(n) || n <= 0 || n > max) throw new InvalidArgumentError(`Expected a number greater than 0 and at most ${max}.`);
   return n;
 }
+
+/** commander passes the previous value as a second argument, so bounds are bound here. */
+export const intUpTo = (max: number) => (v: string) => positiveInt(v, max);
+export const numberUpTo = (max: number) => (v: string) => positiveNumber(v, max);
 
 export const options = {
   tag: () => new Option('-t, --tag <tag>', 'only questions with this tag (repeatable: any of them)').argParser(collect),

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Context } from './context.js';
-import { addOptions, positiveInt, positiveNumber } from './options.js';
+import { addOptions, intUpTo, numberUpTo } from './options.js';
 
 /** A command module: parsed options in, exit code out. */
 // Options arrive as commander parsed them; each module declares the typed view it relies on,
@@ -23,7 +23,7 @@ export const registry: CommandSpec[] = [
     summary: 'practise: weakest and due questions first, self-graded',
     configure(cmd) {
       addOptions(cmd, ['tag', 'deck', 'difficulty']);
-      cmd.addOption(new Option('-n, --count <n>', 'questions in the session').argParser(positiveInt).default(10));
+      cmd.addOption(new Option('-n, --count <n>', 'questions in the session').argParser(intUpTo(1000)).default(10));
       cmd.addOption(new Option('--id <id>', 'ask this question (repeatable), e.g. one from `mlquiz report`').argParser((v: string, p: string[] = []) => [...p, v]));
       addOptions(cmd, ['seed', 'bank', 'dataDir', 'skipInvalid']);
     },
@@ -33,9 +33,9 @@ export const registry: CommandSpec[] = [
     name: 'mock',
     summary: 'a timed mock interview round with a scorecard',
     configure(cmd) {
-      cmd.addOption(new Option('-n, --count <n>', 'questions in the round (default 6, or the plan\'s)').argParser(positiveInt));
-      cmd.addOption(new Option('-m, --minutes <m>', 'minutes for the whole round (default 30, or the plan\'s)').argParser(positiveNumber));
-      cmd.addOption(new Option('--per-question <seconds>', 'seconds per question (default: the question\'s time_limit, or by difficulty)').argParser(positiveNumber));
+      cmd.addOption(new Option('-n, --count <n>', 'questions in the round (default 6, or the plan\'s)').argParser(intUpTo(50)));
+      cmd.addOption(new Option('-m, --minutes <m>', 'minutes for the whole round (default 30, or the plan\'s)').argParser(numberUpTo(600)));
+      cmd.addOption(new Option('--per-question <seconds>', 'seconds per question (default: the question\'s time_limit, or by difficulty)').argParser(numberUpTo(3600)));
       addOptions(cmd, ['tag']);
       cmd.addOption(new Option('--plan <name|file>', 'a named plan (see `mlquiz mock --list-plans`) or a plan YAML file'));
       cmd.addOption(new Option('--list-plans', 'list the shipped plans and exit'));

@@ -1,6 +1,6 @@
 import type { Progress, Review, Session } from '../progress/schema.js';
 import type { Rating } from './grade.js';
-import { nextCard } from './schedule.js';
+import { nextCard, SchedulerFault } from './schedule.js';
 
 export interface ReviewInput {
   question: string;
@@ -19,8 +19,17 @@ export interface ReviewInput {
  * `progress` (not from a copy the caller held), so that applying it to a freshly
  * re-read file under the lock also counts reviews another session made meanwhile.
  */
-export function applyReview(progress: Progress, input: ReviewInput): Progress {
+export function applyReview(progress: Progress, input: ReviewInput, onFault: (message: string) => void = () => {}): Progress {
   const before = progress.cards[input.question];
+  let card;
+  try {
+    card = nextCard(before, input.now, input.rating);
+  } catch (e) {
+    if (!(e instanceof SchedulerFault)) throw e;
+    // The answer is what matters: keep it, and start the card afresh from it.
+    card = nextCard(undefined, input.now, input.rating);
+    onFault(`the stored schedule of "${input.question}" could not be advanced (${e.message}); it starts afresh from this answer`);
+  }
   const review: Review = {
     question: input.question,
     at: input.now.toISOString(),
@@ -35,7 +44,7 @@ export function applyReview(progress: Progress, input: ReviewInput): Progress {
   if (input.budgetMs !== undefined) review.budget_ms = Math.max(1, Math.round(input.budgetMs));
   return {
     ...progress,
-    cards: { ...progress.cards, [input.question]: nextCard(before, input.now, input.rating) },
+    cards: { ...progress.cards, [input.question]: card },
     reviews: [...progress.reviews, review],
   };
 }

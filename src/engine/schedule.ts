@@ -30,16 +30,41 @@ export function toStored(c: Card): StoredCard {
   return out;
 }
 
-/** The card after a review with the given rating at `now`. */
-export function nextCard(before: StoredCard | undefined, now: Date, rating: Rating): StoredCard {
-  const card = before ? toCard(before) : createEmptyCard(now);
-  return toStored(scheduler.next(card, now, rating as Grade).card);
+/**
+ * A card whose last review lies after `now` (a clock that was ahead, a file from a
+ * machine with a fast clock) is read as reviewed just now: elapsed time is never negative.
+ */
+function clamped(s: StoredCard, now: Date): Card {
+  const card = toCard(s);
+  if (card.last_review && card.last_review.getTime() > now.getTime()) card.last_review = new Date(now);
+  return card;
 }
 
-/** Probability of recall at `now` (0 for a question never reviewed). */
+/** The scheduler refused a card; the review itself is still good. */
+export class SchedulerFault extends Error {}
+
+/** The card after a review with the given rating at `now`. */
+export function nextCard(before: StoredCard | undefined, now: Date, rating: Rating): StoredCard {
+  const card = before ? clamped(before, now) : createEmptyCard(now);
+  try {
+    const next = toStored(scheduler.next(card, now, rating as Grade).card);
+    if (!Number.isFinite(Date.parse(next.due)) || !Number.isFinite(next.stability) || !Number.isFinite(next.difficulty))
+      throw new Error('the result is not a finite schedule');
+    return next;
+  } catch (e) {
+    throw new SchedulerFault((e as Error).message);
+  }
+}
+
+/** Probability of recall at `now` (0 for a question never reviewed), always within [0, 1]. */
 export function retrievability(card: StoredCard | undefined, now: Date): number {
   if (!card || card.reps === 0) return 0;
-  return scheduler.get_retrievability(toCard(card), now, false);
+  try {
+    const r = scheduler.get_retrievability(clamped(card, now), now, false);
+    return Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 export function isDue(card: StoredCard, now: Date): boolean {

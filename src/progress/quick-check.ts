@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_PATTERN } from '../bank/schema.js';
 
 /*
  * reviewSchema as a plain function. zod takes about half a second over 100,000 reviews
@@ -20,6 +21,7 @@ const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
 const isNonNegInt = (v: unknown) => isInt(v) && v >= 0;
 const isIso = (v: unknown) => typeof v === 'string' && ISO.test(v);
 const isName = (v: unknown) => typeof v === 'string' && v.length > 0;
+const isId = (v: unknown) => typeof v === 'string' && ID_PATTERN.test(v);
 
 function onlyKeys(o: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
   for (const k in o) if (!allowed.has(k)) return false;
@@ -30,7 +32,7 @@ function onlyKeys(o: Record<string, unknown>, allowed: ReadonlySet<string>): boo
 export function isReview(v: unknown): boolean {
   if (!isPlainObject(v) || !onlyKeys(v, REVIEW_KEYS)) return false;
   return (
-    isName(v.question) &&
+    isId(v.question) &&
     isIso(v.at) &&
     isInt(v.rating) &&
     v.rating >= 1 &&

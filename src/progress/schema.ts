@@ -1,27 +1,38 @@
 import { z } from 'zod';
+import { ID_PATTERN } from '../bank/schema.js';
 
 export const PROGRESS_VERSION = 2;
 
 const iso = z.iso.datetime({ offset: true });
 const rating = z.int().min(1).max(4);
+/** Question ids are slugs; a key such as `__proto__` can name no question (and would vanish on a write). */
+const questionId = z.string().regex(ID_PATTERN, 'must be a question id (a slug)');
+const LATEST = Date.UTC(3000, 0, 1);
+/** Card dates: far enough either way for any real schedule, near enough that date arithmetic stays exact. */
+const cardDate = iso.refine((s) => {
+  const t = Date.parse(s);
+  return t >= 0 && t < LATEST;
+}, 'must be a date between 1970 and 2999');
+/** No real card gets near these: FSRS caps intervals at 100 years and difficulty at 10. */
+export const CARD_LIMITS = { stability: 1e6, days: 1e6, difficulty: 10 } as const;
 
 /** A ts-fsrs card with its dates as ISO strings. */
 export const cardSchema = z.strictObject({
-  due: iso,
-  stability: z.number().nonnegative(),
-  difficulty: z.number(),
-  elapsed_days: z.number().nonnegative(),
-  scheduled_days: z.number().nonnegative(),
+  due: cardDate,
+  stability: z.number().nonnegative().max(CARD_LIMITS.stability),
+  difficulty: z.number().min(0).max(CARD_LIMITS.difficulty),
+  elapsed_days: z.number().nonnegative().max(CARD_LIMITS.days),
+  scheduled_days: z.number().nonnegative().max(CARD_LIMITS.days),
   learning_steps: z.int().nonnegative(),
   reps: z.int().nonnegative(),
   lapses: z.int().nonnegative(),
   state: z.int().min(0).max(3),
-  last_review: iso.optional(),
+  last_review: cardDate.optional(),
 });
 
 /** Enough to replay the history: the fields FSRS optimisers read, plus self-grading detail. */
 export const reviewSchema = z.strictObject({
-  question: z.string().min(1),
+  question: questionId,
   at: iso,
   rating,
   /**
@@ -74,7 +85,7 @@ export const sessionSchema = z.strictObject({
 
 export const progressSchema = z.strictObject({
   version: z.literal(PROGRESS_VERSION),
-  cards: z.record(z.string(), cardSchema),
+  cards: z.record(questionId, cardSchema),
   reviews: z.array(reviewSchema),
   sessions: z.array(sessionSchema),
 });

@@ -1,8 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
-import { InputError, RuntimeFailure } from '../errors.js';
+import { InputError, RuntimeFailure, UsageError } from '../errors.js';
+import { MiB, NotReadable, readRegularFile } from '../fs/read-regular.js';
+import { tempName, writeFileAtomicSync } from './atomic-write.js';
+import { describeFsError } from './fs-errors.js';
+import { acquireLock, isFolder, type LockOptions } from './lock.js';
 import { checkVersion, migrate, MIGRATIONS, type Migrations } from './migrate.js';
 import { isReview } from './quick-check.js';
 import { emptyProgress, PROGRESS_VERSION, progressSchema, type Progress, type Review } from './schema.js';
@@ -18,6 +20,8 @@ export interface ProgressStore {
    * atomically, so that two sessions at once never lose each other's reviews.
    */
   commit(update: (p: Progress) => Progress): Promise<Progress>;
+  /** Before the first question: the folder exists (or can be made), can be written, and the file reads. */
+  checkWritable(): void;
 }
 
 const recovery = (file: string) =>
@@ -87,51 +91,125 @@ export function formatProgress(p: Progress): string {
   return `{"version":${p.version},\n"cards":{${cards}},\n"reviews":[${reviews}],\n"sessions":[${sessions}]}\n`;
 }
 
-export function openStore(dataDir: string, migrations: Migrations = MIGRATIONS): ProgressStore {
+/** The most a progress file may hold (a million reviews is about 190 MB). */
+export const MAX_PROGRESS_BYTES = 1024 * MiB;
+
+export interface StoreOptions {
+  migrations?: Migrations;
+  lock?: LockOptions;
+  /** Between the flush of the new file and its rename; tests use it to crash or stall there. */
+  beforeRename?: () => void;
+}
+
+/** Temporary files a killed writer may leave: ours, and those of write-file-atomic (earlier mlquiz). */
+const LEFTOVER = /^progress\.json\.(?:tmp-\d+-[0-9a-f]+|\d+)$/;
+
+/**
+ * The check every write passes before it touches the disk: what is written is what
+ * `parseProgress` accepts, so no code path can leave a file that later reads refuse.
+ */
+export function assertWritable(p: Progress, file: string): void {
+  const problems: string[] = [];
+  const bad = p.reviews.findIndex((r) => !isReview(r));
+  if (bad >= 0) problems.push(...(progressSchema.shape.reviews.safeParse([p.reviews[bad]]).error?.issues ?? []).map((i) => `reviews.${bad}.${i.path.slice(1).join('.')}: ${i.message}`));
+  const rest = progressSchema.safeParse({ ...p, reviews: [] });
+  if (!rest.success) problems.push(...rest.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`));
+  if (problems.length)
+    throw new RuntimeFailure(`${file}: refusing to write progress that would not read back; the file is unchanged. This is a bug: please report it.`, problems.slice(0, 5).map((l) => `  ${l}`));
+}
+
+/** Copies `file` to the first free `file.vN.bak`, `file.vN.1.bak`, …: a backup is never overwritten. */
+export function backUp(file: string, version: number): string {
+  for (let n = 0; ; n++) {
+    const dest = `${file}.v${version}${n ? `.${n}` : ''}.bak`;
+    try {
+      copyFileSync(file, dest, constants.COPYFILE_EXCL);
+      return dest;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' && code !== 'EISDIR') throw new RuntimeFailure(describeFsError(dest, e, 'cannot write the backup before migrating'));
+    }
+  }
+}
+
+export function openStore(dataDir: string, opts: StoreOptions = {}): ProgressStore {
+  const migrations = opts.migrations ?? MIGRATIONS;
   const file = join(dataDir, PROGRESS_FILE);
   const read = (): { progress: Progress; migratedFrom?: number } => {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readRegularFile(file, MAX_PROGRESS_BYTES).toString('utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { progress: emptyProgress() };
-      throw new RuntimeFailure(`${file}: cannot read the progress file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      if (e instanceof NotReadable && e.code === 'ENOENT') return { progress: emptyProgress() };
+      const why = e instanceof NotReadable ? e.message : (e as Error).message;
+      throw new RuntimeFailure(`${file}: cannot read the progress file: it ${why.replace(/^is /, 'is ').replace(/^(no such|cannot)/, 'has $1')}`);
     }
     return parseProgress(text, file, migrations);
+  };
+  const ensureFolder = () => {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ENOTDIR') throw new UsageError(`${dataDir} is a file, not a folder: point --data-dir (or MLQUIZ_HOME) at a folder.`);
+      throw new RuntimeFailure(describeFsError(dataDir, e, 'cannot create the data folder'));
+    }
+    if (!isFolder(dataDir)) throw new UsageError(`${dataDir} is a file, not a folder: point --data-dir (or MLQUIZ_HOME) at a folder.`);
   };
   return {
     file,
     load: () => read().progress,
+    checkWritable() {
+      ensureFolder();
+      const probe = tempName(file);
+      try {
+        writeFileAtomicSync(probe, 'mlquiz write check\n');
+        unlinkSync(probe);
+      } catch (e) {
+        throw new RuntimeFailure(describeFsError(dataDir, e, 'cannot save progress here'));
+      }
+      read();
+    },
     async commit(update) {
-      try {
-        mkdirSync(dataDir, { recursive: true });
-      } catch (e) {
-        throw new RuntimeFailure(`${dataDir}: cannot create the data folder (${(e as NodeJS.ErrnoException).code})`);
-      }
-      let release: () => Promise<void>;
-      try {
-        release = await lockfile.lock(file, {
-          realpath: false,
-          lockfilePath: `${file}.lock`,
-          // A lock left by a killed process goes stale after 5 s; commits take milliseconds.
-          stale: 5000,
-          update: 1000,
-          retries: { retries: 60, minTimeout: 20, maxTimeout: 250, factor: 1.3 },
-          // Losing the lock mid-write cannot corrupt the file (the write is atomic), so it is not fatal.
-          onCompromised: () => {},
-        });
-      } catch (e) {
-        throw new RuntimeFailure(`${file}: another mlquiz holds the progress lock (${(e as Error).message}); try again in a moment`);
-      }
-      try {
-        const { progress, migratedFrom } = read();
-        if (migratedFrom !== undefined && existsSync(file)) copyFileSync(file, `${file}.v${migratedFrom}.bak`);
-        const next = update(progress);
-        await writeFileAtomic(file, formatProgress(next), { fsync: true });
-        return next;
-      } finally {
-        await release().catch(() => {});
+      ensureFolder();
+      // A writer that finds its lock gone before the rename starts again from a fresh read:
+      // `update` is a pure function of the file's content, so nothing is applied twice.
+      for (let attempt = 0; ; attempt++) {
+        const lock = await acquireLock(`${file}.lock`, opts.lock);
+        let lost = false;
+        try {
+          removeLeftovers(dataDir);
+          const { progress, migratedFrom } = read();
+          if (migratedFrom !== undefined && existsSync(file)) backUp(file, migratedFrom);
+          const next = update(progress);
+          assertWritable(next, file);
+          try {
+            writeFileAtomicSync(file, formatProgress(next), () => {
+              opts.beforeRename?.();
+              if (!lock.holds()) {
+                lost = true;
+                throw new Error('lock lost');
+              }
+            });
+          } catch (e) {
+            if (lost) continue;
+            throw new RuntimeFailure(describeFsError(file, e, 'cannot save progress; this answer is not saved'));
+          }
+          return next;
+        } finally {
+          if (!lost) lock.release();
+          if (lost && attempt >= 5) throw new RuntimeFailure(`${file}: the progress lock was taken over ${attempt + 1} times in a row; this answer is not saved. Is another mlquiz misbehaving?`);
+        }
       }
     },
   };
+}
+
+function removeLeftovers(dir: string): void {
+  // Under the lock no other writer has a temporary file open, so any left here is a dead writer's.
+  try {
+    for (const name of readdirSync(dir)) if (LEFTOVER.test(name)) rmSync(join(dir, name), { force: true });
+  } catch {
+    // Only tidying.
+  }
 }

@@ -1,3 +1,4 @@
+import { repeatFlag } from '../format/shell.js';
 import type { Leech, Mocks, Suggestion, TagRow, Totals } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -11,7 +12,7 @@ const MOCK_EVERY_DAYS = 7;
  * only rises by learning all of a tag), then a mock round when none was done this week.
  */
 export function suggest(t: Totals, tags: readonly TagRow[], leeches: readonly Leech[], mocks: Mocks, filterTags: readonly string[], now: Date): Suggestion[] {
-  const scope = filterTags.map((x) => ` --tag ${x}`).join('');
+  const scope = repeatFlag('--tag', filterTags);
   if (t.reviews === 0 || t.seen === 0) {
     const reason = 'No reviews yet: a first session of 10 questions, new ones mixed across topics.';
     return [{ command: `mlquiz run${scope}`, reason }];
@@ -20,13 +21,13 @@ export function suggest(t: Totals, tags: readonly TagRow[], leeches: readonly Le
   if (leeches.length) {
     const ids = leeches.slice(0, 3);
     out.push({
-      command: `mlquiz run ${ids.map((l) => `--id ${l.id}`).join(' ')}`,
+      command: `mlquiz run${repeatFlag('--id', ids.map((l) => l.id))}`,
       reason: `${leeches.length === 1 ? 'a leech' : `${leeches.length} leeches`}: failed again and again; read the answer closely, then retry`,
     });
   }
   if (t.due_now > 0) out.push({ command: `mlquiz run${scope}`, reason: `${t.due_now} review${t.due_now === 1 ? ' is' : 's are'} due: they come first` });
   const weakest = [...tags].filter((r) => r.mastery < 0.9).sort((a, b) => a.mastery - b.mastery || b.questions - a.questions || a.tag.localeCompare(b.tag))[0];
-  if (weakest) out.push({ command: `mlquiz run --tag ${weakest.tag}`, reason: `weakest tag: ${weakest.tag} at ${Math.round(weakest.mastery * 100)}% mastery, ${weakest.questions - weakest.seen} of ${weakest.questions} unseen` });
+  if (weakest) out.push({ command: `mlquiz run${repeatFlag('--tag', [weakest.tag])}`, reason: `weakest tag: ${weakest.tag} at ${Math.round(weakest.mastery * 100)}% mastery, ${weakest.questions - weakest.seen} of ${weakest.questions} unseen` });
   const lastMock = mocks.rounds.at(-1);
   const mockStale = !lastMock || now.getTime() - Date.parse(lastMock.started_at) > MOCK_EVERY_DAYS * DAY_MS;
   if (t.seen >= MOCK_READY_SEEN && mockStale) out.push({ command: 'mlquiz mock', reason: lastMock ? 'no mock round for a week: time yourself again' : 'time yourself: a first mock round' });

@@ -116,3 +116,20 @@ const ratingPrompt = createPrompt<Rating | Quit, RatingConfig>((config, done) =>
 export async function askRating(io: Io, config: RatingConfig): Promise<Rating | Quit> {
   return guard(ratingPrompt(config, ctx(io)));
 }
+
+/** After a failed save: try again (the person freed space, fixed permissions) or stop. */
+export async function askRetry(io: Io): Promise<boolean> {
+  const choice = await guard(
+    select(
+      {
+        message: 'This answer is not saved yet.',
+        choices: [
+          { name: 'Try again (after freeing space or fixing the folder)', value: 'retry' },
+          { name: 'Stop here (this answer is lost; earlier ones are saved)', value: 'stop' },
+        ],
+      },
+      ctx(io),
+    ),
+  );
+  return choice === 'retry';
+}

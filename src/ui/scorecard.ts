@@ -1,3 +1,4 @@
+import { repeatFlag } from '../format/shell.js';
 import chalk from 'chalk';
 import { RATING_LABELS, type Rating } from '../engine/grade.js';
 import type { Scorecard, ScorecardRow } from '../engine/mock-score.js';
@@ -69,7 +70,7 @@ export function renderScorecard(io: Io, card: Scorecard, info: { plan: string; f
   w(`${chalk.bold('Earlier')}   ${joinParts(history(card), info.width, 10)}`);
   if (card.weakest.length) {
     w(`${chalk.bold('Weakest')}   ${joinParts(card.weakest.map((t) => `${t.tag} ${Math.round(t.score * 100)}%`), info.width, 10)}`);
-    w(`${chalk.bold('Practise')}  mlquiz run ${card.weakest.map((t) => `--tag ${t.tag}`).join(' ')}`);
+    w(`${chalk.bold('Practise')}  mlquiz run${repeatFlag('--tag', card.weakest.map((t) => t.tag))}`);
   }
   w(chalk.dim(`Saved in ${info.file}`));
 }

@@ -1,3 +1,4 @@
+import { repeatFlag } from '../format/shell.js';
 import chalk from 'chalk';
 import type { SessionSummary } from '../engine/summary.js';
 import type { Io } from './prompts.js';
@@ -21,7 +22,7 @@ export function renderSummary(io: Io, s: SessionSummary, file: string): void {
   w(`  answered   ${s.answered} (${ratings})`);
   w(`  time       ${formatDuration(s.duration_ms)} answering`);
   if (!s.weakestTag) w(`  weakest    ${chalk.dim('none: every tag averaged Good or better')}`);
-  else w(`  weakest    ${s.weakestTag.tag} ${chalk.dim(`(mean rating ${s.weakestTag.meanRating.toFixed(1)} of 4): mlquiz run --tag ${s.weakestTag.tag}`)}`);
+  else w(`  weakest    ${s.weakestTag.tag} ${chalk.dim(`(mean rating ${s.weakestTag.meanRating.toFixed(1)} of 4): mlquiz run${repeatFlag('--tag', [s.weakestTag.tag])}`)}`);
   if (s.nextDue.length) w(`  next due   ${s.nextDue.map((d) => `${d.date}: ${d.count}`).join(' · ')}`);
   w(chalk.dim(`  saved in ${file}`));
 }

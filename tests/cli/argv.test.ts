@@ -44,7 +44,7 @@ describe('argv to options', () => {
 
   it.each([
     [['run', '--count', 'banana'], /option '-n, --count <n>' argument 'banana' is invalid/],
-    [['run', '--count', '0'], /Expected a whole number of 1 or more/],
+    [['run', '--count', '0'], /Expected a whole number from 1 to 1000/],
     [['run', '--difficulty', 'brutal'], /Allowed choices are easy, medium, hard/],
     [['run', '--colour'], /unknown option '--colour'/],
     [['frobnicate'], /unknown command 'frobnicate'/],

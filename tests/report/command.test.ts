@@ -103,7 +103,8 @@ describe('mlquiz report', () => {
     writeFileSync(join(home, 'progress.json'), '{"version": 1, "cards": {}, "reviews": [{"question": 3}], "sessions": []}');
     const r = await run(['--json']);
     expect(r.code).toBe(2);
-    expect(r.out).toBe('');
+    // --json error paths print the error as JSON on stdout too (issue 8, item 10).
+    expect(JSON.parse(r.out).error).toMatchObject({ code: 2, message: expect.stringContaining(join(home, 'progress.json')) });
     expect(r.err).toContain(join(home, 'progress.json'));
   });
 });

@@ -20,6 +20,7 @@ import { renderScorecard } from '../../ui/scorecard.js';
 import { formatDuration } from '../../ui/summary.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
 import { columns, dataDir, type Context } from '../context.js';
+import { saveAnswer } from '../save.js';
 import { requireTerminal } from './run.js';
 
 export interface MockOptions {
@@ -50,6 +51,7 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
   const minutes = opts.minutes ?? plan.minutes ?? DEFAULT_MINUTES;
 
   const store = openStore(dataDir(ctx, opts.dataDir));
+  store.checkWritable();
   let progress = store.load();
   const started = ctx.now();
   const seed = opts.seed ?? String(started.getTime());
@@ -106,7 +108,17 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
       const reviewInput = { question: q.id, rating: g.rating, now, covered: g.covered, total: q.key_points.length, durationMs, budgetMs: item.budgetMs, session: session.id, ...(correct !== undefined && { correct }) };
       // Committed at once, with the round so far: Ctrl+C or a crash loses at most the answer in hand.
       const snapshot = record(state, 'in-progress');
-      progress = await store.commit((p) => upsertSession(applyReview(p, reviewInput), snapshot));
+      const notes: string[] = [];
+      const saved = await saveAnswer(io, store, (p) => {
+        notes.length = 0;
+        return upsertSession(applyReview(p, reviewInput, (m) => notes.push(m)), snapshot);
+      });
+      if (saved === QUIT) {
+        state = abandon(state);
+        break;
+      }
+      progress = saved;
+      for (const n of notes) write(io, chalk.yellow(`Note: ${n}.`));
       write(io, chalk.dim(`Saved: ${RATING_LABELS[g.rating]}.`));
       if (state.end === 'round-time') write(io, chalk.bold.yellow("\nThe round's time is up."));
     }

@@ -14,6 +14,7 @@ import { attempt, grade, reveal, showQuestion, write } from '../../ui/question.j
 import { renderSummary } from '../../ui/summary.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
 import { columns, dataDir, type Context } from '../context.js';
+import { saveAnswer } from '../save.js';
 
 export interface RunOptions {
   tag?: string[];
@@ -37,6 +38,8 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
   const set = await loadConfiguredBanks(ctx, opts);
   const pool = selectQuestions(set, { tags: opts.tag, deck: opts.deck, difficulty: opts.difficulty, ids: opts.id });
   const store = openStore(dataDir(ctx, opts.dataDir));
+  // Before the first question: a folder that cannot be written fails now, not after an answer.
+  store.checkWritable();
   let progress = store.load();
   const started = ctx.now();
   const seed = opts.seed ?? String(started.getTime());
@@ -72,7 +75,14 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
       const now = ctx.now();
       const input = { question: q.id, rating: g.rating, now, covered: g.covered, total: q.key_points.length, durationMs, budgetMs: budget, session: session.id, ...(a.correct !== undefined && { correct: a.correct }) };
       // Committed at once: quitting or a crash loses at most the answer in progress.
-      progress = await store.commit((p) => upsertSession(applyReview(p, input), { ...session, answered: mine.length + 1, ended_at: now.toISOString() }));
+      const notes: string[] = [];
+      const saved = await saveAnswer(io, store, (p) => {
+        notes.length = 0;
+        return upsertSession(applyReview(p, input, (m) => notes.push(m)), { ...session, answered: mine.length + 1, ended_at: now.toISOString() });
+      });
+      if (saved === QUIT) break;
+      progress = saved;
+      for (const n of notes) write(io, chalk.yellow(`Note: ${n}.`));
       mine.push(progress.reviews.findLast((r) => r.session === session.id)!);
       const card = progress.cards[q.id]!;
       write(io, chalk.dim(`Saved: ${RATING_LABELS[g.rating]}. Next review ${relativeDay(card.due, now, systemOffset)}.`));

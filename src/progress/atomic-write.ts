@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** Names of temporary files: `progress.json.tmp-<pid>-<hex>`. */
+export const tempName = (file: string) => `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+
+/**
+ * Writes `text` to a temporary file beside `file`, flushes it to disk, asks
+ * `beforeRename` whether it may go on, then renames it over `file` and flushes the
+ * folder. A crash leaves the old file or the new one, never a mix. Unlike
+ * write-file-atomic this gives a hook between the flush and the rename: the lock is
+ * checked there, so a writer whose lock was taken over never replaces the file.
+ * Any failure removes the temporary file and rethrows the original error.
+ */
+export function writeFileAtomicSync(file: string, text: string, beforeRename: () => void = () => {}): void {
+  const tmp = tempName(file);
+  const fd = openSync(tmp, 'wx', 0o644);
+  let renamed = false;
+  try {
+    try {
+      const buf = Buffer.from(text, 'utf8');
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    beforeRename();
+    renameSync(tmp, file);
+    renamed = true;
+  } finally {
+    if (!renamed) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // already gone
+      }
+    }
+  }
+  try {
+    const dir = openSync(dirname(file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // Some file systems cannot fsync a folder; the rename itself is still atomic.
+  }
+}
