@@ -56,6 +56,12 @@ describe('the shipped banks', () => {
     for (const tag of MATH_TAGS) expect([tag, auto(byTag.get(tag)!)]).toEqual([tag, expect.toSatisfy((x: number) => x >= 0.6)]);
   });
 
+  it('are at least 40% open explanations without the auto-graded share falling below 40%', () => {
+    const open = set.questions.filter((q) => q.type === 'open').length / set.questions.length;
+    expect(open).toBeGreaterThanOrEqual(0.4);
+    expect(1 - open).toBeGreaterThanOrEqual(0.4);
+  });
+
   it('make the right option the strictly longest in at most a third of each new tag\'s single-answer choice questions', () => {
     const tooEasy = Object.keys(MODERN_COUNTS).filter((tag) => {
       const single = byTag.get(tag)!.filter((q) => q.type === 'choice' && q.correct!.length === 1);
@@ -63,6 +69,13 @@ describe('the shipped banks', () => {
       return longest.length > Math.floor(single.length / 3);
     });
     expect(tooEasy).toEqual([]);
+  });
+
+  it('hold at least 30 system-design prompts, at least half outside vision', () => {
+    const design = byTag.get('ml-system-design')!;
+    const vision = design.filter((q) => /image|camera|video|frame|face|pixel|vision|lidar|fisheye|label(l)?ing|detector|photo/i.test(q.prompt));
+    expect(design.length).toBeGreaterThanOrEqual(30);
+    expect(design.length - vision.length).toBeGreaterThanOrEqual(design.length / 2);
   });
 
   it('keep system design and behavioral prompts open, graded against key points', () => {
