@@ -1,5 +1,6 @@
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { ID_PATTERN } from '../bank/schema.js';
 import { InputError, RuntimeFailure, UsageError } from '../errors.js';
 import { MiB, NotReadable, readRegularFile } from '../fs/read-regular.js';
 import { tempName, writeFileAtomicSync } from './atomic-write.js';
@@ -52,6 +53,14 @@ export function parseProgress(text: string, file: string, migrations: Migrations
     } catch (e) {
       throw new InputError(`${file}: cannot migrate progress version ${migratedFrom}: ${(e as Error).message}. ${recovery(file)}`);
     }
+  }
+  const cards = (doc as { cards?: unknown }).cards;
+  // JSON.parse keeps a "__proto__" key as data, but copies and schema checks do not see it;
+  // question ids are slugs, so such a key can be named plainly as an error.
+  if (cards && typeof cards === 'object') {
+    const bad = Object.keys(cards).filter((k) => !ID_PATTERN.test(k));
+    if (bad.length)
+      throw new InputError(`${file}: the progress file does not match the expected shape. ${recovery(file)}`, bad.slice(0, 5).map((k) => `  cards.${k}: must be a question id (a slug)`));
   }
   const reviews = (doc as { reviews?: unknown }).reviews;
   if (quick && Array.isArray(reviews) && reviews.every(isReview)) {

@@ -1,5 +1,6 @@
 import chalk from 'chalk';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { MiB, readRegularFile } from '../../fs/read-regular.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Question } from '../../bank/types.js';
 import { formatDiagnostic } from '../../bank/types.js';
@@ -194,11 +195,12 @@ export function loadPlan(ctx: Context, ref: string, knownTags?: ReadonlySet<stri
   }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // A regular file only, and a small one: a FIFO or device given as --plan must not hang.
+    text = readRegularFile(file, MiB).toString('utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`${file}: no such plan file`);
-    throw new RuntimeFailure(`${file}: cannot read the plan (${code ?? (e as Error).message})`);
+    throw new InputError(`${file}: cannot read the plan: it ${(e as Error).message}`);
   }
   const { plan, diagnostics } = parsePlan(text, file, planName(file), knownTags);
   if (!plan) throw new InputError(`${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the plan ${file} ("Plans" in the README describes the format)`, diagnostics.map(formatDiagnostic));
