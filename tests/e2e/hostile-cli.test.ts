@@ -40,7 +40,7 @@ describe('hostile input through the real CLI', () => {
     const dir = tmp();
     const bank = join(dir, 'evil.md');
     writeFileSync(bank, EXPLOIT);
-    const r = cli(args(bank), { cwd: dir, env: how.banks ? { MLQUIZ_BANKS: bank } : {} });
+    const r = cli(args(bank), { cwd: dir, env: 'banks' in how ? { MLQUIZ_BANKS: bank } : {} });
     expect(existsSync(join(dir, 'pwned.txt'))).toBe(false);
     expect(r.status).toBe(2);
     noStack(r.stderr);
