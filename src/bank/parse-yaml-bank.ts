@@ -3,6 +3,10 @@ import { stripControlDeep } from './control-chars.js';
 import { controlWarnings, issuesToDiagnostics, normaliseQuestion, type DeckInfo } from './normalise.js';
 import type { Diagnostic, Question } from './types.js';
 import { parseYaml } from './yaml-source.js';
+import { parseYamlByQuestion } from './yaml-split.js';
+
+/** Above this many characters a bank is parsed one question at a time. */
+export const LARGE = 256 * 1024;
 
 export interface ParsedBank {
   questions: Question[];
@@ -11,7 +15,8 @@ export interface ParsedBank {
 
 /** Pure: the text of a YAML bank to questions and diagnostics. */
 export function parseYamlBank(file: string, text: string, defaultDeck: string): ParsedBank {
-  const src = parseYaml(text);
+  // Large banks are read question by question; the result is the same as a whole parse.
+  const src = (text.length > LARGE ? parseYamlByQuestion(text) : undefined) ?? parseYaml(text);
   const err = (line: number, column: number, path: string, message: string): Diagnostic => ({ file, line, column, path, message, severity: 'error' });
   if (src.errors.length) return { questions: [], diagnostics: src.errors.map((e) => err(e.line, e.column, '', e.message)) };
   const value = src.value;
