@@ -78,6 +78,12 @@ describe('the shipped banks', () => {
     expect(design.length - vision.length).toBeGreaterThanOrEqual(design.length / 2);
   });
 
+  it('state their own data: no prompt of the new tags or of system design leans on another question', () => {
+    const leans = /^(same\b|for the same\b|using the (previous|above)\b|as above\b|continuing\b)|\b(above|previous question|the same (data|classifier|model|setting))\b/i;
+    const scope = set.questions.filter((q) => q.tags.some((t) => t in MODERN_COUNTS || t === 'ml-system-design'));
+    expect(scope.filter((q) => leans.test(q.prompt)).map((q) => q.id)).toEqual([]);
+  });
+
   it('keep system design and behavioral prompts open, graded against key points', () => {
     for (const tag of ['ml-system-design', 'behavioral']) expect(byTag.get(tag)!.every((q) => q.type === 'open')).toBe(true);
   });

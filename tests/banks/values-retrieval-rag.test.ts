@@ -36,6 +36,8 @@ const computed: Record<string, number> = {
   'rag-ivfpq-memory': ivfPqListBytes(100e6, 64, 8, 8) / 1e9,
   'rag-rrf-score': Math.max(rrf([1, 5]), rrf([3, 3]), rrf([null, 2])),
   'rag-mrr-queries': mrrAtK([1, 3, 2, 4, null], 10),
+  // Recall@5 per query (found / relevant), then the mean over queries.
+  'rag-recall-at-k-multi': [[2, 2], [1, 4], [2, 3]].reduce((s, [found, relevant]) => s + found / relevant, 0) / 3,
 };
 
 describe('retrieval-rag bank: numeric values are computed correctly', () => {
