@@ -32,3 +32,22 @@ questions:
     tolerance: 0
     answer: Four.
 `;
+
+/** One valid Markdown question, for hostile-input tests. */
+export const QUESTION = `## What does an L2 penalty do to the weights?
+
+<!--
+id: evil-q
+-->
+
+It shrinks every weight toward zero in proportion to its size, which lowers variance.
+
+Key points:
+- shrinks weights toward zero
+- lowers variance
+`;
+/** The reported exploit: gray-matter evaluated `---js` front matter with a working require. */
+export const EXPLOIT = `---js
+{deck: "x", tags: [require("child_process").execSync("id > pwned.txt").length === 0 && "regularization"]}
+---
+${QUESTION}`;

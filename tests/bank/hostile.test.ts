@@ -8,25 +8,10 @@ import { fileBankCache } from '../../src/bank/cache.js';
 import { loadBanks } from '../../src/bank/load.js';
 import { parseBankFile } from '../../src/bank/parse-file.js';
 import { formatDiagnostic } from '../../src/bank/types.js';
+import { EXPLOIT, QUESTION } from './helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mlq-hostile-'));
 const bytes = (s: string) => new TextEncoder().encode(s);
-const QUESTION = `## What does an L2 penalty do to the weights?
-
-<!--
-id: evil-q
--->
-
-It shrinks every weight toward zero in proportion to its size, which lowers variance.
-
-Key points:
-- shrinks weights toward zero
-- lowers variance
-`;
-const EXPLOIT = `---js
-{deck: "x", tags: [require("child_process").execSync("id > pwned.txt").length === 0 && "regularization"]}
----
-${QUESTION}`;
 
 describe('hostile banks', () => {
   it('regression: ---js front matter is refused as a located error and never evaluated', async () => {

@@ -4,24 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/cli/commands/mock.js';
+import { EXPLOIT } from '../bank/helpers.js';
 import { BIN } from './tmux.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mlq-hcli-'));
-const EXPLOIT = `---js
-{deck: "x", tags: [require("child_process").execSync("id > pwned.txt").length === 0 && "regularization"]}
----
-## What does an L2 penalty do to the weights?
-
-<!--
-id: evil-q
--->
-
-It shrinks every weight toward zero in proportion to its size, which lowers variance.
-
-Key points:
-- shrinks weights toward zero
-- lowers variance
-`;
 
 function cli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
   const env: Record<string, string | undefined> = { ...process.env, MLQUIZ_HOME: tmp(), NO_COLOR: '1', ...opts.env };

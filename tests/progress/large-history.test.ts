@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine/rng.js';
 import { emptyProgress, type Progress } from '../../src/progress/schema.js';
 import { formatProgress, openStore } from '../../src/progress/store.js';
+import { buildWriter } from './writer.js';
 
 /*
  * Issue 8, item 3: on a long history a commit takes seconds, and the old mtime lease let a
@@ -28,22 +28,7 @@ function history(): Progress {
 
 let script: string;
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mlq-large-'));
-  const entry = join(dir, 'writer.ts');
-  writeFileSync(
-    entry,
-    `import { openStore } from ${JSON.stringify(resolve('src/progress/store.ts'))};
-import { applyReview } from ${JSON.stringify(resolve('src/engine/review.ts'))};
-const [dir, name, n] = process.argv.slice(2);
-const store = openStore(dir);
-for (let i = 0; i < Number(n); i++) {
-  await store.commit((p) => applyReview(p, { question: name + '-' + i, rating: 3, now: new Date(), covered: [], total: 2, durationMs: 1, session: name }));
-  process.stdout.write('saved ' + name + '-' + i + '\\n');
-}`,
-  );
-  script = join(dir, 'writer.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'error',
-    banner: { js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);" } });
+  script = await buildWriter();
 });
 
 describe('a long history', () => {
@@ -55,7 +40,7 @@ describe('a long history', () => {
     const start = (name: string, n: number) => {
       const child = spawn(process.execPath, [script, dir, name, String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
       child.stdout!.on('data', (d: Buffer) => {
-        for (const m of d.toString().matchAll(/saved (\S+)/g)) saved.add(m[1]!);
+        for (const m of d.toString().matchAll(/committed \d+ (\S+)/g)) saved.add(m[1]!);
       });
       return { child, exited: new Promise<void>((r) => child.on('exit', () => r())) };
     };

@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyReview } from '../../src/engine/review.js';
 import { emptyProgress, progressSchema } from '../../src/progress/schema.js';
 import { openStore, parseProgress } from '../../src/progress/store.js';
+import { buildWriter } from './writer.js';
 
 const NOW = new Date('2026-11-21T09:00:00.000Z');
 const tmp = () => mkdtempSync(join(tmpdir(), 'mlq-store-'));
@@ -89,23 +89,7 @@ describe('progress store', () => {
 describe('across processes', () => {
   let script: string;
   beforeAll(async () => {
-    // A tiny program that commits reviews with the real store, printing after each one.
-    const dir = tmp();
-    const entry = join(dir, 'writer.ts');
-    writeFileSync(
-      entry,
-      `import { openStore } from ${JSON.stringify(resolve('src/progress/store.ts'))};
-import { applyReview } from ${JSON.stringify(resolve('src/engine/review.ts'))};
-const [dir, name, n] = process.argv.slice(2);
-const store = openStore(dir);
-for (let i = 0; i < Number(n); i++) {
-  await store.commit((p) => applyReview(p, { question: name + '-' + i, rating: 3, now: new Date(), covered: [], total: 2, durationMs: 1, session: name }));
-  process.stdout.write('committed ' + (i + 1) + '\\n');
-}`,
-    );
-    script = join(dir, 'writer.mjs');
-    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'error',
-      banner: { js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);" } });
+    script = await buildWriter();
   });
 
   const writer = (dir: string, name: string, n: number) => spawn(process.execPath, [script, dir, name, String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });

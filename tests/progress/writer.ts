@@ -1,0 +1,31 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+/**
+ * Builds a tiny program that commits `n` reviews with the real store, printing
+ * `committed <count> <question>` after each one; tests kill it and count what it said.
+ * Usage: node <script> <data dir> <name> <n>
+ */
+export async function buildWriter(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'mlq-writer-'));
+  const entry = join(dir, 'writer.ts');
+  writeFileSync(
+    entry,
+    `import { openStore } from ${JSON.stringify(resolve('src/progress/store.ts'))};
+import { applyReview } from ${JSON.stringify(resolve('src/engine/review.ts'))};
+const [dir, name, n] = process.argv.slice(2);
+const store = openStore(dir);
+for (let i = 0; i < Number(n); i++) {
+  await store.commit((p) => applyReview(p, { question: name + '-' + i, rating: 3, now: new Date(), covered: [], total: 2, durationMs: 1, session: name }));
+  process.stdout.write('committed ' + (i + 1) + ' ' + name + '-' + i + '\\n');
+}`,
+  );
+  const script = join(dir, 'writer.mjs');
+  await build({
+    entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'error',
+    banner: { js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);" },
+  });
+  return script;
+}
