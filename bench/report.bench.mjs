@@ -50,7 +50,9 @@ try {
   // Written as the store writes it, so that the size and the parse cost are the real ones.
   writeFileSync(file, formatProgress(progress));
   const mb = statSync(file).size / 1e6;
-  console.log(`generated ${progress.reviews.length} reviews of ${Object.keys(progress.cards).length} questions, ${progress.sessions.length} sessions (${mb.toFixed(1)} MB) in ${(simMs / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${progress.reviews.length} reviews of ${Object.keys(progress.cards).length} questions, ${progress.sessions.length} sessions (${mb.toFixed(1)} MB) in ${(simMs / 1000).toFixed(1)} s`,
+  );
 
   // In-process phases, best of three.
   const { readFileSync } = await import('node:fs');
@@ -68,7 +70,9 @@ try {
   const zodMs = phase(() => parseProgress(readFileSync(file, 'utf8'), file, undefined, false));
   const fastMs = phase(() => store.load());
   const buildMs = phase(() => buildReport(questions, progress, { now: NOW, offset: systemOffset }));
-  console.log(`in process: read + JSON.parse ${parseMs.toFixed(0)} ms · load with zod alone ${zodMs.toFixed(0)} ms · store.load() (quick review check) ${fastMs.toFixed(0)} ms · buildReport ${buildMs.toFixed(0)} ms`);
+  console.log(
+    `in process: read + JSON.parse ${parseMs.toFixed(0)} ms · load with zod alone ${zodMs.toFixed(0)} ms · store.load() (quick review check) ${fastMs.toFixed(0)} ms · buildReport ${buildMs.toFixed(0)} ms`,
+  );
 
   const once = (args) => {
     const s = performance.now();
@@ -97,7 +101,9 @@ try {
   console.log(`report --json keys: ${keys.join(', ')}`);
   console.log(`node bin/mlquiz.js --version: median ${median(baseline).toFixed(0)} ms (process start-up)`);
   console.log(`bare node reading and parsing the file: median ${median(floor).toFixed(0)} ms (the floor for any command that reads it)`);
-  console.log(`node bin/mlquiz.js report --json over ${REVIEWS} reviews: median ${med.toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${RUNS} runs (target < ${TARGET_MS} ms)`);
+  console.log(
+    `node bin/mlquiz.js report --json over ${REVIEWS} reviews: median ${med.toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${RUNS} runs (target < ${TARGET_MS} ms)`,
+  );
   if (med >= TARGET_MS) {
     console.log(`MISSED: median ${med.toFixed(0)} ms >= ${TARGET_MS} ms`);
     process.exitCode = 1;

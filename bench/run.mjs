@@ -6,7 +6,9 @@ import { readdirSync } from 'node:fs';
 const dir = new URL('.', import.meta.url);
 const only = process.argv.slice(2);
 let failed = 0;
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.mjs')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .sort()) {
   if (only.length && !only.some((o) => file.includes(o))) continue;
   console.log(`\n# ${file}`);
   const r = spawnSync(process.execPath, [new URL(file, dir).pathname], { stdio: 'inherit' });

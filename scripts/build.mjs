@@ -7,8 +7,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Cached bank parses are keyed by this too, so a changed parser never serves an old parse.
 const parser = createHash('sha1');
-for (const dir of ['src/bank', 'src/fs'])
-  for (const f of readdirSync(dir).sort()) parser.update(f).update(readFileSync(`${dir}/${f}`));
+for (const dir of ['src/bank', 'src/fs']) for (const f of readdirSync(dir).sort()) parser.update(f).update(readFileSync(`${dir}/${f}`));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli/index.ts' },

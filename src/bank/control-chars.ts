@@ -36,7 +36,8 @@ export function stripControlDeep(value: unknown, path: PathKey[] = [], found: Co
     if (v !== null && typeof v === 'object') {
       // Keys are left as they are: an unknown key is an error whose message is cleaned when printed.
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: walk(x, [...p, k]), enumerable: true, writable: true, configurable: true });
+      for (const [k, x] of Object.entries(v))
+        Object.defineProperty(out, k, { value: walk(x, [...p, k]), enumerable: true, writable: true, configurable: true });
       return out;
     }
     return v;

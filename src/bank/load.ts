@@ -88,12 +88,20 @@ export function crossCheck(questions: Question[]): { errors: Diagnostic[]; warni
   for (const q of questions) {
     const prev = first.get(q.id);
     if (prev) {
-      errors.push({ file: q.file, line: q.line, column: 1, path: 'id', message: `duplicate id "${q.id}", first defined at ${prev.file}:${prev.line}`, severity: 'error' });
+      errors.push({
+        file: q.file,
+        line: q.line,
+        column: 1,
+        path: 'id',
+        message: `duplicate id "${q.id}", first defined at ${prev.file}:${prev.line}`,
+        severity: 'error',
+      });
     } else first.set(q.id, q);
   }
   for (const q of questions)
     for (const ref of q.see_also)
-      if (!first.has(ref)) warnings.push({ file: q.file, line: q.line, column: 1, path: 'see_also', message: `no loaded question has the id "${ref}"`, severity: 'warning' });
+      if (!first.has(ref))
+        warnings.push({ file: q.file, line: q.line, column: 1, path: 'see_also', message: `no loaded question has the id "${ref}"`, severity: 'warning' });
   return { errors, warnings };
 }
 

@@ -18,9 +18,7 @@ export interface Locator {
 
 /** `questions[3].key_points[1]` from `['questions', 3, 'key_points', 1]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
-    .join('');
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
 }
 
 /** What differs between the files validated with zod (banks, plans): how two kinds of issue are worded. */
@@ -76,8 +74,7 @@ function describeIssue(issue: z.core.$ZodIssue, union: string): string {
     const hint = issue.expected === 'string' && received === 'object' ? ' (YAML read "key: value" inside the text as a mapping: quote the text)' : '';
     return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, found ${found}${hint}`;
   }
-  if (issue.code === 'invalid_value' && 'values' in issue)
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_value' && 'values' in issue) return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'invalid_union') return union;
   // Bounds with a message of their own keep it; zod's default wording is made readable.
   if (issue.code === 'too_small' && /^Too small/.test(issue.message)) {
@@ -92,8 +89,7 @@ function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
   return d[a.length]![b.length]!;
 }
 
@@ -108,7 +104,9 @@ export function normaliseQuestion(
   const line = where.locate(base).line;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
-      diagnostics: [{ file: deck.file, ...where.locate(base), path: formatPath(displayBase), message: 'a question must be a mapping of fields', severity: 'error' }],
+      diagnostics: [
+        { file: deck.file, ...where.locate(base), path: formatPath(displayBase), message: 'a question must be a mapping of fields', severity: 'error' },
+      ],
     };
   }
   const clean = stripControlDeep(raw);

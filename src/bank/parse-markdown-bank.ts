@@ -107,16 +107,50 @@ function parseSection(section: Line[], index: number, deck: DeckInfo): { questio
       }
       body.push(t);
     }
-    if (!closed) return { diagnostics: [{ file, line: start.no, column: 1, path: formatPath(base), message: 'metadata block "<!--" is never closed with "-->"', severity: 'error' }] };
+    if (!closed)
+      return {
+        diagnostics: [
+          { file, line: start.no, column: 1, path: formatPath(base), message: 'metadata block "<!--" is never closed with "-->"', severity: 'error' },
+        ],
+      };
     metaSrc = parseYaml(body.join('\n'), start.no - 1);
-    if (metaSrc.errors.length) return { diagnostics: metaSrc.errors.map((e) => ({ file, line: e.line, column: e.column, path: formatPath(base), message: e.message, severity: 'error' as const })) };
+    if (metaSrc.errors.length)
+      return {
+        diagnostics: metaSrc.errors.map((e) => ({
+          file,
+          line: e.line,
+          column: e.column,
+          path: formatPath(base),
+          message: e.message,
+          severity: 'error' as const,
+        })),
+      };
     const v = metaSrc.value;
     if (v === null || typeof v !== 'object' || Array.isArray(v))
-      return { diagnostics: [{ file, line: start.no, column: 1, path: formatPath(base), message: 'the metadata block must hold YAML fields such as "id: my-question"', severity: 'error' }] };
+      return {
+        diagnostics: [
+          {
+            file,
+            line: start.no,
+            column: 1,
+            path: formatPath(base),
+            message: 'the metadata block must hold YAML fields such as "id: my-question"',
+            severity: 'error',
+          },
+        ],
+      };
     meta = v as Record<string, unknown>;
     const misplaced = Object.keys(meta).filter((k) => !markdownMetaKeys.has(k) && ['prompt', 'answer', 'key_points'].includes(k));
     if (misplaced.length)
-      return { diagnostics: misplaced.map((k) => ({ file, ...metaSrc!.locateKey([], k), path: formatPath([...base, k]), message: `"${k}" comes from the Markdown text, not the metadata block`, severity: 'error' as const })) };
+      return {
+        diagnostics: misplaced.map((k) => ({
+          file,
+          ...metaSrc!.locateKey([], k),
+          path: formatPath([...base, k]),
+          message: `"${k}" comes from the Markdown text, not the metadata block`,
+          severity: 'error' as const,
+        })),
+      };
   }
   skipBlank();
   const quote: string[] = [];
@@ -140,7 +174,10 @@ function parseSection(section: Line[], index: number, deck: DeckInfo): { questio
       else if (line.text.trim() && list.length) list.at(-1)!.text += ' ' + line.text.trim();
     }
   }
-  const answerText = answer.map((l) => l.text).join('\n').trim();
+  const answerText = answer
+    .map((l) => l.text)
+    .join('\n')
+    .trim();
   const answerLine = answer.find((l) => l.text.trim())?.no ?? heading.no;
   const raw: Record<string, unknown> = { ...meta, prompt, answer: answerText };
   if (lists.key_points.length) raw.key_points = lists.key_points.map((k) => k.text);

@@ -16,23 +16,23 @@ export const MAX_TIME_LIMIT_S = 3600;
  * rather than a silently missing field.
  */
 export const rawQuestionSchema = z.strictObject({
-    id: z.string().regex(ID_PATTERN, 'must be a slug: lowercase letters, digits and single hyphens'),
-    prompt: text,
-    answer: text,
-    key_points: textList.max(6, 'at most 6 key points').optional(),
-    type: z.enum(QUESTION_TYPES).optional(),
-    difficulty: z.enum(DIFFICULTIES).optional(),
-    tags: tagList.optional(),
-    choices: textList.min(2, 'needs at least 2 choices').max(8, 'at most 8 choices').optional(),
-    correct: z.union([z.int().min(0), z.array(z.int().min(0)).min(1)]).optional(),
-    value: z.number().optional(),
-    tolerance: z.number().min(0, 'must be >= 0').optional(),
-    unit: text.optional(),
-    follow_ups: textList.optional(),
-    see_also: z.array(z.string().regex(ID_PATTERN, 'must be a question id')).optional(),
-    source: text.optional(),
-    time_limit: z.number().positive('must be a positive number of seconds').max(MAX_TIME_LIMIT_S, `must be at most ${MAX_TIME_LIMIT_S} seconds`).optional(),
-  });
+  id: z.string().regex(ID_PATTERN, 'must be a slug: lowercase letters, digits and single hyphens'),
+  prompt: text,
+  answer: text,
+  key_points: textList.max(6, 'at most 6 key points').optional(),
+  type: z.enum(QUESTION_TYPES).optional(),
+  difficulty: z.enum(DIFFICULTIES).optional(),
+  tags: tagList.optional(),
+  choices: textList.min(2, 'needs at least 2 choices').max(8, 'at most 8 choices').optional(),
+  correct: z.union([z.int().min(0), z.array(z.int().min(0)).min(1)]).optional(),
+  value: z.number().optional(),
+  tolerance: z.number().min(0, 'must be >= 0').optional(),
+  unit: text.optional(),
+  follow_ups: textList.optional(),
+  see_also: z.array(z.string().regex(ID_PATTERN, 'must be a question id')).optional(),
+  source: text.optional(),
+  time_limit: z.number().positive('must be a positive number of seconds').max(MAX_TIME_LIMIT_S, `must be at most ${MAX_TIME_LIMIT_S} seconds`).optional(),
+});
 
 /**
  * Rules that depend on the question's type. Kept out of the zod schema and run on the
@@ -80,6 +80,4 @@ export const deckSchema = z.strictObject({
 export const frontMatterSchema = deckSchema.omit({ questions: true });
 
 /** Fields allowed in a Markdown question's metadata block. */
-export const markdownMetaKeys = new Set(
-  Object.keys(rawQuestionSchema.shape).filter((k) => !['prompt', 'answer', 'key_points'].includes(k)),
-);
+export const markdownMetaKeys = new Set(Object.keys(rawQuestionSchema.shape).filter((k) => !['prompt', 'answer', 'key_points'].includes(k)));

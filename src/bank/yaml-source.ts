@@ -43,15 +43,15 @@ export function parseYaml(text: string, lineOffset = 0): YamlSource {
     let node: unknown = doc.contents;
     let found: Node | undefined = isNode(node) ? node : undefined;
     for (const key of path) {
-      const next = isMap(node) || isSeq(node) ? (node as Document.Parsed['contents'] & { get: Function }).get(key, true) : undefined;
+      const next =
+        isMap(node) || isSeq(node) ? (node as Document.Parsed['contents'] & { get: (key: PathKey, keepScalar: boolean) => unknown }).get(key, true) : undefined;
       if (!isNode(next)) break;
       node = next;
       found = next;
     }
     return found;
   };
-  const at = (node: Node | undefined): Position =>
-    node?.range ? pos(node.range[0]) : { line: 1 + lineOffset, column: 1 };
+  const at = (node: Node | undefined): Position => (node?.range ? pos(node.range[0]) : { line: 1 + lineOffset, column: 1 });
   return {
     value,
     errors,

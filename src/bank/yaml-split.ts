@@ -39,7 +39,8 @@ export function parseYamlByQuestion(text: string): YamlSource | undefined {
     value: { ...(head.value as object), questions: items.map((i) => (i.value as unknown[])[0]) },
     errors: [],
     // The list itself starts where its first item does, as in a whole parse.
-    locate: (path) => inItem(path)?.locate([0, ...path.slice(2)]) ?? (path.length === 1 && path[0] === 'questions' && items[0] ? items[0].locate([]) : head.locate(path)),
+    locate: (path) =>
+      inItem(path)?.locate([0, ...path.slice(2)]) ?? (path.length === 1 && path[0] === 'questions' && items[0] ? items[0].locate([]) : head.locate(path)),
     locateKey: (path, key) => inItem(path)?.locateKey([0, ...path.slice(2)], key) ?? head.locateKey(path, key),
   };
 }

@@ -5,7 +5,6 @@ import { addOptions, intUpTo, numberUpTo } from './options.js';
 /** A command module: parsed options in, exit code out. */
 // Options arrive as commander parsed them; each module declares the typed view it relies on,
 // and the argv table tests pin that mapping down.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Handler = (opts: any, args: string[], ctx: Context) => Promise<number>;
 
 export interface CommandSpec {
@@ -24,7 +23,9 @@ export const registry: CommandSpec[] = [
     configure(cmd) {
       addOptions(cmd, ['tag', 'deck', 'difficulty']);
       cmd.addOption(new Option('-n, --count <n>', 'questions in the session').argParser(intUpTo(1000)).default(10));
-      cmd.addOption(new Option('--id <id>', 'ask this question (repeatable), e.g. one from `mlquiz report`').argParser((v: string, p: string[] = []) => [...p, v]));
+      cmd.addOption(
+        new Option('--id <id>', 'ask this question (repeatable), e.g. one from `mlquiz report`').argParser((v: string, p: string[] = []) => [...p, v]),
+      );
       addOptions(cmd, ['seed', 'bank', 'dataDir', 'skipInvalid']);
     },
     load: () => import('./commands/run.js'),
@@ -33,9 +34,11 @@ export const registry: CommandSpec[] = [
     name: 'mock',
     summary: 'a timed mock interview round with a scorecard',
     configure(cmd) {
-      cmd.addOption(new Option('-n, --count <n>', 'questions in the round (default 6, or the plan\'s)').argParser(intUpTo(50)));
-      cmd.addOption(new Option('-m, --minutes <m>', 'minutes for the whole round (default 30, or the plan\'s)').argParser(numberUpTo(600)));
-      cmd.addOption(new Option('--per-question <seconds>', 'seconds per question (default: the question\'s time_limit, or by difficulty)').argParser(numberUpTo(3600)));
+      cmd.addOption(new Option('-n, --count <n>', "questions in the round (default 6, or the plan's)").argParser(intUpTo(50)));
+      cmd.addOption(new Option('-m, --minutes <m>', "minutes for the whole round (default 30, or the plan's)").argParser(numberUpTo(600)));
+      cmd.addOption(
+        new Option('--per-question <seconds>', "seconds per question (default: the question's time_limit, or by difficulty)").argParser(numberUpTo(3600)),
+      );
       addOptions(cmd, ['tag']);
       cmd.addOption(new Option('--plan <name|file>', 'a named plan (see `mlquiz mock --list-plans`) or a plan YAML file'));
       cmd.addOption(new Option('--list-plans', 'list the shipped plans and exit'));

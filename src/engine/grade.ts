@@ -53,7 +53,10 @@ export function checkChoice(q: Question, picked: readonly number[]): boolean {
  * percentage, or a number followed by its unit. Undefined when it is not a number.
  */
 export function parseNumber(input: string, unit?: string): number | undefined {
-  const s = input.trim().replace(/,(?=\d{3}\b)/g, '').replace(/\s+/g, ' ');
+  const s = input
+    .trim()
+    .replace(/,(?=\d{3}\b)/g, '')
+    .replace(/\s+/g, ' ');
   const m = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(?:\s*\/\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?))?\s*(%)?(?:\s*[a-zA-Zµ°²³/ ]+)?$/i.exec(s);
   if (!m) return undefined;
   let v = Number(m[1]);

@@ -21,7 +21,9 @@ export interface Draw {
 
 // Words that make prompts of unrelated questions look alike ("Which statements ... are true?").
 const STOP = new Set(
-  'the and for with what which why how does are you your its this that from when would than into can not over there their they give decimal places places statements true select all apply statement correct one two'.split(' '),
+  'the and for with what which why how does are you your its this that from when would than into can not over there their they give decimal places places statements true select all apply statement correct one two'.split(
+    ' ',
+  ),
 );
 
 function words(text: string): Set<string> {
@@ -100,7 +102,11 @@ export function drawRound(
       if (!open.length) break;
       const tags = [...new Set(open.flatMap((c) => topicsOf(c.question)))].sort();
       const fewest = Math.min(...tags.map((t) => used.get(t) ?? 0));
-      const tag = weightedPick(tags.filter((t) => (used.get(t) ?? 0) === fewest), (t) => tagWeight(weakness, t), opts.rng);
+      const tag = weightedPick(
+        tags.filter((t) => (used.get(t) ?? 0) === fewest),
+        (t) => tagWeight(weakness, t),
+        opts.rng,
+      );
       const best = open.filter((c) => c.question.tags.includes(tag)).reduce((a, b) => (b.priority > a.priority ? b : a));
       picked.push(best.question);
       take(best.question);

@@ -54,7 +54,8 @@ const PLAN_WORDING: IssueWording = {
 export function parsePlan(text: string, file: string, defaultName: string, knownTags?: ReadonlySet<string>): { plan?: Plan; diagnostics: Diagnostic[] } {
   const src = parseYaml(text);
   const diag = (path: PathKey[], message: string, at = src.locate(path)): Diagnostic => ({ file, ...at, path: formatPath(path), message, severity: 'error' });
-  if (src.errors.length) return { diagnostics: src.errors.map((e) => ({ file, line: e.line, column: e.column, path: '', message: e.message, severity: 'error' })) };
+  if (src.errors.length)
+    return { diagnostics: src.errors.map((e) => ({ file, line: e.line, column: e.column, path: '', message: e.message, severity: 'error' })) };
   if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
     return { diagnostics: [diag([], 'a plan must be a mapping with a `blend` list (see "Plans" in the README)')] };
   }
@@ -66,7 +67,8 @@ export function parsePlan(text: string, file: string, defaultName: string, known
       const tags = (item as { tags?: unknown } | null)?.tags;
       if (!Array.isArray(tags)) return;
       tags.forEach((t, j) => {
-        if (typeof t === 'string' && !knownTags.has(t.toLowerCase())) diagnostics.push(diag(['blend', i, 'tags', j], `no loaded question has the tag "${t}" (mlquiz tags lists them)`));
+        if (typeof t === 'string' && !knownTags.has(t.toLowerCase()))
+          diagnostics.push(diag(['blend', i, 'tags', j], `no loaded question has the tag "${t}" (mlquiz tags lists them)`));
       });
     });
   }

@@ -51,7 +51,17 @@ export function applyReview(progress: Progress, input: ReviewInput, onFault: (me
 
 /** Pure: the record of a session as it starts; its id names the kind, the start and the seed. */
 export function openSession(kind: Session['kind'], started: Date, seed: string, questions: string[], filter: Record<string, unknown>): Session {
-  return { id: `${kind}-${started.toISOString()}-${seed}`, kind, started_at: started.toISOString(), ended_at: null, status: 'in-progress', questions, answered: 0, seed, filter };
+  return {
+    id: `${kind}-${started.toISOString()}-${seed}`,
+    kind,
+    started_at: started.toISOString(),
+    ended_at: null,
+    status: 'in-progress',
+    questions,
+    answered: 0,
+    seed,
+    filter,
+  };
 }
 
 /** Pure: inserts or replaces the session with the same id. */

@@ -36,7 +36,10 @@ export function summariseSession(reviews: readonly Review[], questions: readonly
     const day = Math.max(today, dayNumber(Date.parse(card.due), offset));
     days.set(day, (days.get(day) ?? 0) + 1);
   }
-  const nextDue = [...days].sort(([a], [b]) => a - b).slice(0, 3).map(([day, count]) => ({ date: dayString(day), count }));
+  const nextDue = [...days]
+    .sort(([a], [b]) => a - b)
+    .slice(0, 3)
+    .map(([day, count]) => ({ date: dayString(day), count }));
   const out: SessionSummary = { answered: reviews.length, ratings, duration_ms: reviews.reduce((a, r) => a + r.duration_ms, 0), nextDue };
   if (weakestTag) out.weakestTag = weakestTag;
   return out;

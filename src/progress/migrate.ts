@@ -15,11 +15,7 @@ export const MIGRATIONS: Migrations = {
   }),
 };
 
-export type VersionCheck =
-  | { kind: 'current' }
-  | { kind: 'older'; from: number }
-  | { kind: 'newer'; found: number }
-  | { kind: 'invalid'; message: string };
+export type VersionCheck = { kind: 'current' } | { kind: 'older'; from: number } | { kind: 'newer'; found: number } | { kind: 'invalid'; message: string };
 
 export function checkVersion(doc: unknown, current = PROGRESS_VERSION): VersionCheck {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { kind: 'invalid', message: 'the file must hold a JSON object' };

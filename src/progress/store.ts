@@ -44,7 +44,9 @@ export function parseProgress(text: string, file: string, migrations: Migrations
   const v = checkVersion(doc);
   if (v.kind === 'invalid') throw new InputError(`${file}: ${v.message}. ${recovery(file)}`);
   if (v.kind === 'newer')
-    throw new InputError(`${file}: progress version ${v.found} is newer than this mlquiz understands (${PROGRESS_VERSION}). Update mlquiz (npm install -g mlquiz@latest); the file is left untouched.`);
+    throw new InputError(
+      `${file}: progress version ${v.found} is newer than this mlquiz understands (${PROGRESS_VERSION}). Update mlquiz (npm install -g mlquiz@latest); the file is left untouched.`,
+    );
   let migratedFrom: number | undefined;
   if (v.kind === 'older') {
     migratedFrom = (doc as { version: number }).version;
@@ -60,7 +62,10 @@ export function parseProgress(text: string, file: string, migrations: Migrations
   if (cards && typeof cards === 'object') {
     const bad = Object.keys(cards).filter((k) => !ID_PATTERN.test(k));
     if (bad.length)
-      throw new InputError(`${file}: the progress file does not match the expected shape. ${recovery(file)}`, bad.slice(0, 5).map((k) => `  cards.${k}: must be a question id (a slug)`));
+      throw new InputError(
+        `${file}: the progress file does not match the expected shape. ${recovery(file)}`,
+        bad.slice(0, 5).map((k) => `  cards.${k}: must be a question id (a slug)`),
+      );
   }
   const reviews = (doc as { reviews?: unknown }).reviews;
   if (quick && Array.isArray(reviews) && reviews.every(isReview)) {
@@ -120,11 +125,17 @@ const LEFTOVER = /^progress\.json\.(?:tmp-\d+-[0-9a-f]+|\d+)$/;
 export function assertWritable(p: Progress, file: string): void {
   const problems: string[] = [];
   const bad = p.reviews.findIndex((r) => !isReview(r));
-  if (bad >= 0) problems.push(...(progressSchema.shape.reviews.safeParse([p.reviews[bad]]).error?.issues ?? []).map((i) => `reviews.${bad}.${i.path.slice(1).join('.')}: ${i.message}`));
+  if (bad >= 0)
+    problems.push(
+      ...(progressSchema.shape.reviews.safeParse([p.reviews[bad]]).error?.issues ?? []).map((i) => `reviews.${bad}.${i.path.slice(1).join('.')}: ${i.message}`),
+    );
   const rest = progressSchema.safeParse({ ...p, reviews: [] });
   if (!rest.success) problems.push(...rest.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`));
   if (problems.length)
-    throw new RuntimeFailure(`${file}: refusing to write progress that would not read back; the file is unchanged. This is a bug: please report it.`, problems.slice(0, 5).map((l) => `  ${l}`));
+    throw new RuntimeFailure(
+      `${file}: refusing to write progress that would not read back; the file is unchanged. This is a bug: please report it.`,
+      problems.slice(0, 5).map((l) => `  ${l}`),
+    );
 }
 
 /** Copies `file` to the first free `file.vN.bak`, `file.vN.1.bak`, …: a backup is never overwritten. */
@@ -184,6 +195,10 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): ProgressSto
       // A writer that finds its lock gone before the rename starts again from a fresh read:
       // `update` is a pure function of the file's content, so nothing is applied twice.
       for (let attempt = 0; ; attempt++) {
+        if (attempt > 5)
+          throw new RuntimeFailure(
+            `${file}: the progress lock was taken over ${attempt} times in a row; this answer is not saved. Is another mlquiz misbehaving?`,
+          );
         const lock = await acquireLock(`${file}.lock`, opts.lock);
         let lost = false;
         try {
@@ -207,7 +222,6 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): ProgressSto
           return next;
         } finally {
           if (!lost) lock.release();
-          if (lost && attempt >= 5) throw new RuntimeFailure(`${file}: the progress lock was taken over ${attempt + 1} times in a row; this answer is not saved. Is another mlquiz misbehaving?`);
         }
       }
     },

@@ -31,7 +31,5 @@ export function tagMastery(questions: readonly Question[], progress: Progress, n
       byTag.set(tag, t);
     }
   }
-  return [...byTag.values()]
-    .map((t) => ({ ...t, mastery: t.count ? t.mastery / t.count : 0 }))
-    .sort((a, b) => a.tag.localeCompare(b.tag));
+  return [...byTag.values()].map((t) => ({ ...t, mastery: t.count ? t.mastery / t.count : 0 })).sort((a, b) => a.tag.localeCompare(b.tag));
 }

@@ -21,15 +21,23 @@ export function suggest(t: Totals, tags: readonly TagRow[], leeches: readonly Le
   if (leeches.length) {
     const ids = leeches.slice(0, 3);
     out.push({
-      command: `mlquiz run${repeatFlag('--id', ids.map((l) => l.id))}`,
+      command: `mlquiz run${repeatFlag(
+        '--id',
+        ids.map((l) => l.id),
+      )}`,
       reason: `${leeches.length === 1 ? 'a leech' : `${leeches.length} leeches`}: failed again and again; read the answer closely, then retry`,
     });
   }
   if (t.due_now > 0) out.push({ command: `mlquiz run${scope}`, reason: `${t.due_now} review${t.due_now === 1 ? ' is' : 's are'} due: they come first` });
   const weakest = [...tags].filter((r) => r.mastery < 0.9).sort((a, b) => a.mastery - b.mastery || b.questions - a.questions || a.tag.localeCompare(b.tag))[0];
-  if (weakest) out.push({ command: `mlquiz run${repeatFlag('--tag', [weakest.tag])}`, reason: `weakest tag: ${weakest.tag} at ${Math.round(weakest.mastery * 100)}% mastery, ${weakest.questions - weakest.seen} of ${weakest.questions} unseen` });
+  if (weakest)
+    out.push({
+      command: `mlquiz run${repeatFlag('--tag', [weakest.tag])}`,
+      reason: `weakest tag: ${weakest.tag} at ${Math.round(weakest.mastery * 100)}% mastery, ${weakest.questions - weakest.seen} of ${weakest.questions} unseen`,
+    });
   const lastMock = mocks.rounds.at(-1);
   const mockStale = !lastMock || now.getTime() - Date.parse(lastMock.started_at) > MOCK_EVERY_DAYS * DAY_MS;
-  if (t.seen >= MOCK_READY_SEEN && mockStale) out.push({ command: 'mlquiz mock', reason: lastMock ? 'no mock round for a week: time yourself again' : 'time yourself: a first mock round' });
+  if (t.seen >= MOCK_READY_SEEN && mockStale)
+    out.push({ command: 'mlquiz mock', reason: lastMock ? 'no mock round for a week: time yourself again' : 'time yourself: a first mock round' });
   return out.slice(0, 2);
 }

@@ -55,7 +55,8 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function totalsHtml(d: ReportData): string {
   const t = d.totals;
-  const card = (label: string, value: string, note: string) => `<div class="card"><span class="dim">${esc(label)}</span><b>${esc(value)}</b><span class="dim">${esc(note)}</span></div>`;
+  const card = (label: string, value: string, note: string) =>
+    `<div class="card"><span class="dim">${esc(label)}</span><b>${esc(value)}</b><span class="dim">${esc(note)}</span></div>`;
   const r = t.retention;
   return `<section id="totals"><h2>Totals</h2><div class="cards">
 ${card('Seen', `${t.seen} / ${t.questions}`, `${pct(t.questions ? t.seen / t.questions : 0)} of the questions`)}
@@ -73,7 +74,8 @@ function masteryColour(m: number): string {
 function tagsHtml(d: ReportData): string {
   const rows = d.tags
     .map(
-      (t) => `<tr><td>${esc(t.tag)}</td><td class="n">${t.questions}</td><td class="n">${t.seen}</td><td class="n">${t.due}</td><td><svg class="mastery-bar" width="200" height="14" viewBox="0 0 200 14" role="img" aria-label="${esc(t.tag)} mastery ${pct(t.mastery)}"><rect width="200" height="14" rx="3" fill="var(--l0)"/><rect width="${(t.mastery * 200).toFixed(1)}" height="14" rx="3" fill="${masteryColour(t.mastery)}"/></svg></td><td class="n">${pct(t.mastery)}</td></tr>`,
+      (t) =>
+        `<tr><td>${esc(t.tag)}</td><td class="n">${t.questions}</td><td class="n">${t.seen}</td><td class="n">${t.due}</td><td><svg class="mastery-bar" width="200" height="14" viewBox="0 0 200 14" role="img" aria-label="${esc(t.tag)} mastery ${pct(t.mastery)}"><rect width="200" height="14" rx="3" fill="var(--l0)"/><rect width="${(t.mastery * 200).toFixed(1)}" height="14" rx="3" fill="${masteryColour(t.mastery)}"/></svg></td><td class="n">${pct(t.mastery)}</td></tr>`,
     )
     .join('\n');
   return `<section id="tags"><h2>Mastery by tag</h2><table><thead><tr><th>tag</th><th>questions</th><th>seen</th><th>due</th><th colspan="2">mastery</th></tr></thead><tbody>
@@ -88,7 +90,10 @@ function prompt(s: string): string {
 function weakHtml(d: ReportData): string {
   if (!d.weakest.length) return `<section id="weakest"><h2>Weakest questions</h2><p class="dim">None yet.</p></section>`;
   const rows = d.weakest
-    .map((w) => `<tr><td><code>${esc(w.id)}</code></td><td><span class="reason">${esc(w.reasons.join(' · '))}</span><br>${prompt(w.prompt)}</td><td class="n">${pct(w.retrievability)}</td></tr>`)
+    .map(
+      (w) =>
+        `<tr><td><code>${esc(w.id)}</code></td><td><span class="reason">${esc(w.reasons.join(' · '))}</span><br>${prompt(w.prompt)}</td><td class="n">${pct(w.retrievability)}</td></tr>`,
+    )
     .join('\n');
   return `<section id="weakest"><h2>Weakest questions</h2><table><thead><tr><th>id</th><th>why · question</th><th>recall</th></tr></thead><tbody>
 ${rows}
@@ -97,7 +102,10 @@ ${rows}
 
 function leechHtml(d: ReportData): string {
   if (!d.leeches.length) return '';
-  const rows = d.leeches.slice(0, LEECHES_SHOWN).map((l) => `<tr><td><code>${esc(l.id)}</code></td><td><span class="leech">${esc(l.reason)}</span><br>${prompt(l.prompt)}</td></tr>`).join('\n');
+  const rows = d.leeches
+    .slice(0, LEECHES_SHOWN)
+    .map((l) => `<tr><td><code>${esc(l.id)}</code></td><td><span class="leech">${esc(l.reason)}</span><br>${prompt(l.prompt)}</td></tr>`)
+    .join('\n');
   return `<section id="leeches"><h2>Leeches</h2><p class="dim">Failed again and again: at least 4 lapses, or Again in 3 of the last 5 reviews.</p><table><tbody>
 ${rows}
 </tbody></table>${d.leeches.length > LEECHES_SHOWN ? `<p class="dim">… and ${d.leeches.length - LEECHES_SHOWN} more; <code>mlquiz report --json</code> lists them all.</p>` : ''}</section>`;
@@ -131,7 +139,9 @@ function activityHtml(a: Activity): string {
     const col = Math.floor((n - firstMonday) / 7);
     const x = left + col * cell;
     const y = top + weekday(n) * cell;
-    parts.push(`<rect class="day" x="${x}" y="${y}" width="${cell - 3}" height="${cell - 3}" rx="2" fill="var(--l${day.level})"><title>${day.date}: ${day.reviews} review${day.reviews === 1 ? '' : 's'}</title></rect>`);
+    parts.push(
+      `<rect class="day" x="${x}" y="${y}" width="${cell - 3}" height="${cell - 3}" rx="2" fill="var(--l${day.level})"><title>${day.date}: ${day.reviews} review${day.reviews === 1 ? '' : 's'}</title></rect>`,
+    );
   }
   for (const wd of [0, 2, 4]) parts.push(`<text x="0" y="${top + wd * cell + 9}">${WEEKDAYS[wd]}</text>`);
   return `<section id="activity"><h2>Activity</h2><p class="dim">${esc(a.from)} to ${esc(a.to)} · busiest day ${a.max} reviews</p>
@@ -161,20 +171,34 @@ function forecastHtml(f: Forecast): string {
 }
 
 function mocksHtml(m: Mocks): string {
-  if (!m.rounds.length) return `<section id="mocks"><h2>Mock rounds</h2><p class="dim">None yet: <code>mlquiz mock</code> runs a timed round and scores it.</p></section>`;
+  if (!m.rounds.length)
+    return `<section id="mocks"><h2>Mock rounds</h2><p class="dim">None yet: <code>mlquiz mock</code> runs a timed round and scores it.</p></section>`;
   const scored = m.rounds.filter((r) => r.score !== null);
   const W = 560;
   const H = 180;
   const pad = { l: 34, r: 12, t: 12, b: 28 };
   const x = (i: number) => pad.l + (scored.length === 1 ? (W - pad.l - pad.r) / 2 : (i / (scored.length - 1)) * (W - pad.l - pad.r));
   const y = (s: number) => pad.t + (1 - s / 100) * (H - pad.t - pad.b);
-  const grid = [0, 25, 50, 75, 100].map((s) => `<line x1="${pad.l}" x2="${W - pad.r}" y1="${y(s)}" y2="${y(s)}" stroke="var(--line)"/><text x="4" y="${y(s) + 4}">${s}</text>`).join('');
-  const line = scored.length > 1 ? `<polyline fill="none" stroke="var(--bar)" stroke-width="2" points="${scored.map((r, i) => `${x(i).toFixed(1)},${y(r.score!).toFixed(1)}`).join(' ')}"/>` : '';
-  const dots = scored
-    .map((r, i) => `<circle class="mock" cx="${x(i).toFixed(1)}" cy="${y(r.score!).toFixed(1)}" r="4" fill="${r === m.best ? 'var(--good)' : 'var(--bar)'}"><title>${esc(r.date)}: ${r.score}</title></circle>`)
+  const grid = [0, 25, 50, 75, 100]
+    .map((s) => `<line x1="${pad.l}" x2="${W - pad.r}" y1="${y(s)}" y2="${y(s)}" stroke="var(--line)"/><text x="4" y="${y(s) + 4}">${s}</text>`)
     .join('');
-  const ends = scored.length ? `<text x="${pad.l}" y="${H - 8}">${esc(scored[0]!.date)}</text><text x="${W - pad.r}" y="${H - 8}" text-anchor="end">${esc(scored.at(-1)!.date)}</text>` : '';
-  const summary = m.best && m.latest ? `Best ${m.best.score} on ${esc(m.best.date)} · latest ${m.latest.score} on ${esc(m.latest.date)}${m.change === null ? '' : ` (${m.change >= 0 ? '+' : ''}${m.change} on the previous)`}` : 'No round finished yet.';
+  const line =
+    scored.length > 1
+      ? `<polyline fill="none" stroke="var(--bar)" stroke-width="2" points="${scored.map((r, i) => `${x(i).toFixed(1)},${y(r.score!).toFixed(1)}`).join(' ')}"/>`
+      : '';
+  const dots = scored
+    .map(
+      (r, i) =>
+        `<circle class="mock" cx="${x(i).toFixed(1)}" cy="${y(r.score!).toFixed(1)}" r="4" fill="${r === m.best ? 'var(--good)' : 'var(--bar)'}"><title>${esc(r.date)}: ${r.score}</title></circle>`,
+    )
+    .join('');
+  const ends = scored.length
+    ? `<text x="${pad.l}" y="${H - 8}">${esc(scored[0]!.date)}</text><text x="${W - pad.r}" y="${H - 8}" text-anchor="end">${esc(scored.at(-1)!.date)}</text>`
+    : '';
+  const summary =
+    m.best && m.latest
+      ? `Best ${m.best.score} on ${esc(m.best.date)} · latest ${m.latest.score} on ${esc(m.latest.date)}${m.change === null ? '' : ` (${m.change >= 0 ? '+' : ''}${m.change} on the previous)`}`
+      : 'No round finished yet.';
   const unfinished = m.rounds.length - scored.length;
   return `<section id="mocks"><h2>Mock rounds</h2><p>${summary}</p>
 <svg id="mock-chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="mock round scores over time">${grid}${line}${dots}${ends}</svg>

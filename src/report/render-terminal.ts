@@ -186,7 +186,10 @@ function mockLines(m: Mocks, width: number, c: ChalkInstance): string[] {
 }
 
 function nextLines(d: ReportData, width: number, c: ChalkInstance): string[] {
-  return d.next.flatMap((s) => [...shellLines(s.command, width - 2).map((l) => `  ${c.bold.cyan(l)}`), ...wrap(s.reason, width - 4).map((l) => c.dim(`    ${l}`))]);
+  return d.next.flatMap((s) => [
+    ...shellLines(s.command, width - 2).map((l) => `  ${c.bold.cyan(l)}`),
+    ...wrap(s.reason, width - 4).map((l) => c.dim(`    ${l}`)),
+  ]);
 }
 
 /** A long command split before its options with shell continuations, so it still pastes whole. */

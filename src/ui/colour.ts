@@ -9,7 +9,8 @@ export type ColourLevel = 0 | 1 | 2 | 3;
  */
 export function colourLevel(env: Record<string, string | undefined>, isTTY: boolean | undefined): ColourLevel {
   const force = env.FORCE_COLOR;
-  if (force !== undefined && force !== '') return force === '0' || force === 'false' ? 0 : (Math.min(3, Math.max(1, Number.parseInt(force, 10) || 1)) as ColourLevel);
+  if (force !== undefined && force !== '')
+    return force === '0' || force === 'false' ? 0 : (Math.min(3, Math.max(1, Number.parseInt(force, 10) || 1)) as ColourLevel);
   if (env.NO_COLOR) return 0;
   return isTTY ? ((chalk.level || 1) as ColourLevel) : 0;
 }

@@ -1,16 +1,4 @@
-import {
-  createPrompt,
-  isDownKey,
-  isEnterKey,
-  isSpaceKey,
-  isUpKey,
-  makeTheme,
-  useEffect,
-  useKeypress,
-  usePrefix,
-  useRef,
-  useState,
-} from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useEffect, useKeypress, usePrefix, useRef, useState } from '@inquirer/core';
 import chalk from 'chalk';
 import type { Clock } from '../engine/mock.js';
 import { renderInline } from './math.js';

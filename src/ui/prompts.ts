@@ -28,9 +28,7 @@ const ctx = (io: Io) => ({ input: io.input, output: io.output, clearPromptOnDone
 
 /** A free-text answer; Enter alone reveals, `q` quits. */
 export async function askAnswer(io: Io): Promise<string | Quit> {
-  const text = await guard(
-    input({ message: 'Your answer (Enter to reveal, q to quit):', theme: { prefix: chalk.cyan('?') } }, ctx(io)),
-  );
+  const text = await guard(input({ message: 'Your answer (Enter to reveal, q to quit):', theme: { prefix: chalk.cyan('?') } }, ctx(io)));
   return text.trim().toLowerCase() === 'q' ? QUIT : text.trim();
 }
 

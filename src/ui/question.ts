@@ -85,7 +85,11 @@ export async function grade(io: Io, q: Question, a: Attempt, timing: { durationM
   if (a.correct !== undefined) outcome.correct = a.correct;
   const suggested = suggestRating(outcome);
   const slow = timing.durationMs > timing.budgetMs * 2 && coverage >= 1;
-  if (slow) write(io, chalk.yellow(`Right, but it took ${Math.round(timing.durationMs / 1000)} s against a budget of ${Math.round(timing.budgetMs / 1000)} s: rated as weak.`));
+  if (slow)
+    write(
+      io,
+      chalk.yellow(`Right, but it took ${Math.round(timing.durationMs / 1000)} s against a budget of ${Math.round(timing.budgetMs / 1000)} s: rated as weak.`),
+    );
   const message = a.correct !== undefined ? 'How sure were you?' : 'How did it go?';
   const rating = await askRating(io, { message, suggested, allowed: allowedRatings(outcome) });
   return rating === QUIT ? QUIT : { rating, covered, coverage };

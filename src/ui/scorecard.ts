@@ -59,7 +59,8 @@ export function renderScorecard(io: Io, card: Scorecard, info: { plan: string; f
   }
   w();
   if (card.end === 'round-time') {
-    for (const line of wrap(`The round's time ran out after ${answered} of ${card.rows.length} questions; the ones not reached count 0.`, info.width)) w(chalk.yellow(line));
+    for (const line of wrap(`The round's time ran out after ${answered} of ${card.rows.length} questions; the ones not reached count 0.`, info.width))
+      w(chalk.yellow(line));
   }
   if (card.score === null) {
     w(`${chalk.bold('Score')}     none: the round was abandoned. Every graded answer is saved and scheduled.`);
@@ -69,8 +70,19 @@ export function renderScorecard(io: Io, card: Scorecard, info: { plan: string; f
   }
   w(`${chalk.bold('Earlier')}   ${joinParts(history(card), info.width, 10)}`);
   if (card.weakest.length) {
-    w(`${chalk.bold('Weakest')}   ${joinParts(card.weakest.map((t) => `${t.tag} ${Math.round(t.score * 100)}%`), info.width, 10)}`);
-    w(`${chalk.bold('Practise')}  mlquiz run${repeatFlag('--tag', card.weakest.map((t) => t.tag))}`);
+    w(
+      `${chalk.bold('Weakest')}   ${joinParts(
+        card.weakest.map((t) => `${t.tag} ${Math.round(t.score * 100)}%`),
+        info.width,
+        10,
+      )}`,
+    );
+    w(
+      `${chalk.bold('Practise')}  mlquiz run${repeatFlag(
+        '--tag',
+        card.weakest.map((t) => t.tag),
+      )}`,
+    );
   }
   w(chalk.dim(`Saved in ${info.file}`));
 }

@@ -10,20 +10,75 @@ import { createRng } from '../../src/engine/rng.js';
  * throws (a stack trace) and never hangs (the test's time bound).
  */
 const DIR = resolve(import.meta.dirname, '../../questions');
-const FILES = readdirSync(DIR).filter((f) => /\.(ya?ml|md)$/.test(f)).sort();
-const SNIPPETS = ['---js\n', '---\n', ': ', '- ', '[', ']', '{', '}', '&a ', '*a', '!!js/function ', '"', "'", '\t', '\u001b[2J', '\u0000', '\uFEFF', '<!--', '-->', '## ', '```', '|', '>', '#', '\\', 'correct: 99', 'type: numeric', 'tags: [X Y]', 'time_limit: 1e300', '__proto__: {}', '\n', '   '];
+const FILES = readdirSync(DIR)
+  .filter((f) => /\.(ya?ml|md)$/.test(f))
+  .sort();
+const SNIPPETS = [
+  '---js\n',
+  '---\n',
+  ': ',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  '&a ',
+  '*a',
+  '!!js/function ',
+  '"',
+  "'",
+  '\t',
+  '\u001b[2J',
+  '\u0000',
+  '\uFEFF',
+  '<!--',
+  '-->',
+  '## ',
+  '```',
+  '|',
+  '>',
+  '#',
+  '\\',
+  'correct: 99',
+  'type: numeric',
+  'tags: [X Y]',
+  'time_limit: 1e300',
+  '__proto__: {}',
+  '\n',
+  '   ',
+];
 
 type Mutation = (lines: string[], rng: () => number) => string[];
 const pick = <T>(xs: readonly T[], rng: () => number): T => xs[Math.floor(rng() * xs.length)]!;
 const at = (lines: string[], rng: () => number) => Math.floor(rng() * lines.length);
 const MUTATIONS: Mutation[] = [
   (l, r) => l.filter((_, i) => i !== at(l, r)),
-  (l, r) => { const i = at(l, r); return [...l.slice(0, i), l[i]!, ...l.slice(i)]; },
-  (l, r) => { const i = at(l, r); const s = l[i]!; const c = Math.floor(r() * (s.length + 1)); return l.map((x, j) => (j === i ? s.slice(0, c) + pick(SNIPPETS, r) + s.slice(c) : x)); },
+  (l, r) => {
+    const i = at(l, r);
+    return [...l.slice(0, i), l[i]!, ...l.slice(i)];
+  },
+  (l, r) => {
+    const i = at(l, r);
+    const s = l[i]!;
+    const c = Math.floor(r() * (s.length + 1));
+    return l.map((x, j) => (j === i ? s.slice(0, c) + pick(SNIPPETS, r) + s.slice(c) : x));
+  },
   (l, r) => l.slice(0, at(l, r)),
-  (l, r) => { const i = at(l, r); const j = at(l, r); const out = [...l]; [out[i], out[j]] = [out[j]!, out[i]!]; return out; },
-  (l, r) => { const i = at(l, r); return l.map((x, j) => (j === i ? (r() < 0.5 ? ' ' + x : x.replace(/^ /, '')) : x)); },
-  (l, r) => { const i = at(l, r); return l.map((x, j) => (j === i ? x.slice(0, Math.floor(r() * x.length)) : x)); },
+  (l, r) => {
+    const i = at(l, r);
+    const j = at(l, r);
+    const out = [...l];
+    [out[i], out[j]] = [out[j]!, out[i]!];
+    return out;
+  },
+  (l, r) => {
+    const i = at(l, r);
+    return l.map((x, j) => (j === i ? (r() < 0.5 ? ' ' + x : x.replace(/^ /, '')) : x));
+  },
+  (l, r) => {
+    const i = at(l, r);
+    return l.map((x, j) => (j === i ? x.slice(0, Math.floor(r() * x.length)) : x));
+  },
 ];
 
 describe('fuzzed shipped banks', () => {
@@ -43,8 +98,11 @@ describe('fuzzed shipped banks', () => {
       try {
         const r = parseBankFile(file, bytes);
         for (const d of r.diagnostics)
-          if (!(d.file === file && d.line >= 1 && d.column >= 1 && d.message.trim() && !/call stack|undefined|\[object/i.test(d.message))) failures.push(`case ${n} ${file}: ${JSON.stringify(d)}`);
-        for (const q of r.questions) if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(q.prompt + q.answer + q.key_points.join('') + (q.choices ?? []).join(''))) failures.push(`case ${n}: control characters reached ${q.id}`);
+          if (!(d.file === file && d.line >= 1 && d.column >= 1 && d.message.trim() && !/call stack|undefined|\[object/i.test(d.message)))
+            failures.push(`case ${n} ${file}: ${JSON.stringify(d)}`);
+        for (const q of r.questions)
+          if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(q.prompt + q.answer + q.key_points.join('') + (q.choices ?? []).join('')))
+            failures.push(`case ${n}: control characters reached ${q.id}`);
       } catch (e) {
         failures.push(`case ${n} ${file}: threw ${(e as Error).stack}`);
       }

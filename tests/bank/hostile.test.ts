@@ -46,7 +46,9 @@ describe('hostile banks', () => {
 
   it('regression: time_limit 1e300 is refused, so no budget beyond a safe integer reaches progress', () => {
     const yaml = 'questions:\n  - id: a\n    prompt: p\n    answer: an answer\n    type: numeric\n    value: 1\n    tolerance: 0.1\n    time_limit: 1e300\n';
-    expect(parseBankFile('b.yaml', bytes(yaml)).diagnostics.map(formatDiagnostic)).toEqual(['b.yaml:8:17: questions[0].time_limit: must be at most 3600 seconds']);
+    expect(parseBankFile('b.yaml', bytes(yaml)).diagnostics.map(formatDiagnostic)).toEqual([
+      'b.yaml:8:17: questions[0].time_limit: must be at most 3600 seconds',
+    ]);
   });
 
   it('infinite values and tolerances are refused', () => {
@@ -56,7 +58,8 @@ describe('hostile banks', () => {
   });
 
   it('regression: terminal escapes in bank text are stripped at load and reported as warnings', () => {
-    const yaml = 'deck: "D\\e]0;title\\a"\nquestions:\n  - id: a\n    prompt: "Clear \\e[2J the screen \\x9b and \\e]52;c;aGk=\\a copy"\n    answer: "An \\e]8;;http://x\\e\\\\link\\e]8;;\\e\\\\ here"\n    type: choice\n    choices: ["one\\x07", two]\n    correct: 0\n';
+    const yaml =
+      'deck: "D\\e]0;title\\a"\nquestions:\n  - id: a\n    prompt: "Clear \\e[2J the screen \\x9b and \\e]52;c;aGk=\\a copy"\n    answer: "An \\e]8;;http://x\\e\\\\link\\e]8;;\\e\\\\ here"\n    type: choice\n    choices: ["one\\x07", two]\n    correct: 0\n';
     const r = parseBankFile('b.yaml', bytes(yaml));
     const q = r.questions[0]!;
     expect(q.prompt).toBe('Clear [2J the screen  and ]52;c;aGk= copy');
@@ -72,12 +75,20 @@ describe('hostile banks', () => {
   });
 
   it('regression: file names and unknown keys with escapes are printed without them', () => {
-    const line = formatDiagnostic({ file: 'x\u001b]0;t\u0007.yaml', line: 1, column: 1, path: 'q\u001b[2J', message: 'unknown field "\u001b[31m"', severity: 'error' });
+    const line = formatDiagnostic({
+      file: 'x\u001b]0;t\u0007.yaml',
+      line: 1,
+      column: 1,
+      path: 'q\u001b[2J',
+      message: 'unknown field "\u001b[31m"',
+      severity: 'error',
+    });
     expect(line).toBe('x]0;t.yaml:1:1: q[2J: unknown field "[31m"');
   });
 
   it('regression: a tag that is not a slug (x; touch pwned.txt) is a located error', () => {
-    const yaml = 'tags: ["x; touch pwned.txt"]\nquestions:\n  - id: a\n    prompt: p\n    answer: an answer\n    tags: [Good Tag]\n    type: numeric\n    value: 1\n    tolerance: 0\n';
+    const yaml =
+      'tags: ["x; touch pwned.txt"]\nquestions:\n  - id: a\n    prompt: p\n    answer: an answer\n    tags: [Good Tag]\n    type: numeric\n    value: 1\n    tolerance: 0\n';
     expect(parseBankFile('b.yaml', bytes(yaml)).diagnostics.map(formatDiagnostic)).toEqual([
       'b.yaml:1:8: tags[0]: a tag must be a slug: lowercase letters, digits and single hyphens',
     ]);

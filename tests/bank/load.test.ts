@@ -4,8 +4,7 @@ import { parseBankFile } from '../../src/bank/parse-file.js';
 import { formatDiagnostic } from '../../src/bank/types.js';
 import { fixtureDir, GOOD_YAML } from './helpers.js';
 
-const parse = (text: string | Uint8Array, file = 'bank.yaml') =>
-  parseBankFile(file, typeof text === 'string' ? new TextEncoder().encode(text) : text);
+const parse = (text: string | Uint8Array, file = 'bank.yaml') => parseBankFile(file, typeof text === 'string' ? new TextEncoder().encode(text) : text);
 const lines = (text: string | Uint8Array, file?: string) => parse(text, file).diagnostics.map(formatDiagnostic);
 
 describe('YAML banks', () => {
@@ -71,7 +70,9 @@ describe('YAML banks', () => {
 
   it('explains text that YAML read as a mapping', () => {
     const text = GOOD_YAML.replace('[low train error, high test error]', '\n      - fixes: dropout\n      - more data');
-    expect(lines(text)[0]).toContain('questions[0].key_points[0]: must be a string, found a mapping (YAML read "key: value" inside the text as a mapping: quote the text)');
+    expect(lines(text)[0]).toContain(
+      'questions[0].key_points[0]: must be a string, found a mapping (YAML read "key: value" inside the text as a mapping: quote the text)',
+    );
   });
 
   it('rejects empty, whitespace-only, binary and non-UTF-8 files', () => {
@@ -101,7 +102,10 @@ describe('YAML banks', () => {
   });
 
   it('treats __proto__ and constructor as unknown fields and pollutes nothing', () => {
-    const text = GOOD_YAML.replace('    answer: Fitting noise in the training data.', '    answer: Fitting noise.\n    __proto__: {polluted: true}\n    constructor: x');
+    const text = GOOD_YAML.replace(
+      '    answer: Fitting noise in the training data.',
+      '    answer: Fitting noise.\n    __proto__: {polluted: true}\n    constructor: x',
+    );
     const out = lines(text);
     expect(out).toContain('bank.yaml:7:5: questions[0].__proto__: unknown field "__proto__"');
     expect(out).toContain('bank.yaml:8:5: questions[0].constructor: unknown field "constructor"');

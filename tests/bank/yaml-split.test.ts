@@ -6,7 +6,9 @@ import { parseYamlByQuestion } from '../../src/bank/yaml-split.js';
 import { parseYaml } from '../../src/bank/yaml-source.js';
 
 const DIR = resolve(import.meta.dirname, '../../questions');
-const YAML = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const YAML = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('parsing a large bank question by question', () => {
   it.each(YAML)('%s: the same value and the same positions as a whole parse', (f) => {
@@ -31,13 +33,16 @@ describe('parsing a large bank question by question', () => {
   });
 
   it('a large bank with a fault reports it exactly as a whole parse would', () => {
-    const one = (i: number) => `  - id: q-${i}\n    prompt: Question ${i} asks something long enough to be a prompt?\n    answer: An answer that explains the point in a sentence or two, with care.\n    type: numeric\n    value: ${i}\n    tolerance: 0\n`;
+    const one = (i: number) =>
+      `  - id: q-${i}\n    prompt: Question ${i} asks something long enough to be a prompt?\n    answer: An answer that explains the point in a sentence or two, with care.\n    type: numeric\n    value: ${i}\n    tolerance: 0\n`;
     const body = Array.from({ length: 3000 }, (_, i) => one(i)).join('');
     const bad = `deck: Big\nquestions:\n${body.replace('value: 1234\n', 'value: "x"\n')}`;
     expect(bad.length).toBeGreaterThan(256 * 1024);
     const r = parseYamlBank('big.yaml', bad, 'big');
     expect(r.questions).toHaveLength(2999);
     const line = bad.split('\n').findIndex((l) => l === '    value: "x"') + 1;
-    expect(r.diagnostics).toEqual([{ file: 'big.yaml', line, column: 12, path: 'questions[1234].value', message: 'must be a number, found string', severity: 'error' }]);
+    expect(r.diagnostics).toEqual([
+      { file: 'big.yaml', line, column: 12, path: 'questions[1234].value', message: 'must be a number, found string', severity: 'error' },
+    ]);
   });
 });

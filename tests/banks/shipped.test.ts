@@ -6,16 +6,42 @@ import type { BankSet, Question } from '../../src/bank/types.js';
 
 /** The 25 tags of CONTENT.md with the number of distinct items the notes hold for each. */
 const SEED_COUNTS: Record<string, number> = {
-  'ml-fundamentals': 10, 'bias-variance': 9, regularization: 10, optimization: 12, 'calculus-backprop': 11,
-  'linear-algebra': 7, probability: 13, statistics: 5, 'loss-functions': 7, 'evaluation-metrics': 14,
-  'data-preprocessing': 5, 'linear-models': 13, 'classical-models': 9, 'trees-ensembles': 10, unsupervised: 7,
-  'deep-learning-basics': 17, cnn: 12, 'sequence-models': 5, transformers: 5, 'generative-models': 10,
-  'computer-vision': 4, 'ml-system-design': 7, 'ml-engineering': 6, coding: 11, behavioral: 7,
+  'ml-fundamentals': 10,
+  'bias-variance': 9,
+  regularization: 10,
+  optimization: 12,
+  'calculus-backprop': 11,
+  'linear-algebra': 7,
+  probability: 13,
+  statistics: 5,
+  'loss-functions': 7,
+  'evaluation-metrics': 14,
+  'data-preprocessing': 5,
+  'linear-models': 13,
+  'classical-models': 9,
+  'trees-ensembles': 10,
+  unsupervised: 7,
+  'deep-learning-basics': 17,
+  cnn: 12,
+  'sequence-models': 5,
+  transformers: 5,
+  'generative-models': 10,
+  'computer-vision': 4,
+  'ml-system-design': 7,
+  'ml-engineering': 6,
+  coding: 11,
+  behavioral: 7,
 };
 /** The tags of a 2026 interview (CONTENT.md, "Beyond the notes"), each with its minimum size. */
 const MODERN_COUNTS: Record<string, number> = {
-  'llm-foundations': 15, 'llm-finetuning-alignment': 15, 'llm-inference': 15, 'retrieval-rag': 15,
-  'llm-evaluation': 15, 'recommender-systems': 15, 'reinforcement-learning': 15, 'distributed-training': 15,
+  'llm-foundations': 15,
+  'llm-finetuning-alignment': 15,
+  'llm-inference': 15,
+  'retrieval-rag': 15,
+  'llm-evaluation': 15,
+  'recommender-systems': 15,
+  'reinforcement-learning': 15,
+  'distributed-training': 15,
 };
 const ALL_COUNTS = { ...SEED_COUNTS, ...MODERN_COUNTS };
 const MATH_TAGS = ['linear-algebra', 'probability', 'statistics', 'evaluation-metrics', 'cnn', 'optimization', 'calculus-backprop', 'linear-models'];
@@ -62,7 +88,7 @@ describe('the shipped banks', () => {
     expect(1 - open).toBeGreaterThanOrEqual(0.4);
   });
 
-  it('make the right option the strictly longest in at most a third of each new tag\'s single-answer choice questions', () => {
+  it("make the right option the strictly longest in at most a third of each new tag's single-answer choice questions", () => {
     const tooEasy = Object.keys(MODERN_COUNTS).filter((tag) => {
       const single = byTag.get(tag)!.filter((q) => q.type === 'choice' && q.correct!.length === 1);
       const longest = single.filter((q) => q.choices!.every((c, i) => i === q.correct![0] || c.length < q.choices![q.correct![0]!]!.length));
@@ -79,7 +105,8 @@ describe('the shipped banks', () => {
   });
 
   it('state their own data: no prompt of the new tags or of system design leans on another question', () => {
-    const leans = /^(same\b|for the same\b|using the (previous|above)\b|as above\b|continuing\b)|\b(above|previous question|the same (data|classifier|model|setting))\b/i;
+    const leans =
+      /^(same\b|for the same\b|using the (previous|above)\b|as above\b|continuing\b)|\b(above|previous question|the same (data|classifier|model|setting))\b/i;
     const scope = set.questions.filter((q) => q.tags.some((t) => t in MODERN_COUNTS || t === 'ml-system-design'));
     expect(scope.filter((q) => leans.test(q.prompt)).map((q) => q.id)).toEqual([]);
   });
@@ -102,7 +129,11 @@ describe('the shipped banks', () => {
   });
 
   it('have no duplicated prompts', () => {
-    const norm = (p: string) => p.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const norm = (p: string) =>
+      p
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
     const seen = new Map<string, string>();
     const dups: string[] = [];
     for (const q of set.questions) {
@@ -120,7 +151,10 @@ describe('the shipped banks', () => {
 
   it('have every numeric answer recomputed by one of the values-*.test.ts files', () => {
     const dir = import.meta.dirname;
-    const sources = readdirSync(dir).filter((f) => /^values-.*\.test\.ts$/.test(f)).map((f) => readFileSync(resolve(dir, f), 'utf8')).join('\n');
+    const sources = readdirSync(dir)
+      .filter((f) => /^values-.*\.test\.ts$/.test(f))
+      .map((f) => readFileSync(resolve(dir, f), 'utf8'))
+      .join('\n');
     const unchecked = set.questions.filter((q) => q.type === 'numeric' && !new RegExp(`['"\`]${q.id}['"\`]`).test(sources)).map((q) => q.id);
     expect(unchecked).toEqual([]);
   });

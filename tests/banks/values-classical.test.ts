@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { byId, expectNumeric as check } from './bank-file.js';
 
-
 // ---------- helpers ----------
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const mean = (xs: number[]) => sum(xs) / xs.length;
@@ -11,10 +10,14 @@ const pvar = (xs: number[]) => {
 };
 const props = (counts: number[]) => counts.map((c) => c / sum(counts));
 const gini = (counts: number[]) => 1 - sum(props(counts).map((p) => p * p));
-const entropy = (counts: number[]) => -sum(props(counts).filter((p) => p > 0).map((p) => p * Math.log2(p)));
+const entropy = (counts: number[]) =>
+  -sum(
+    props(counts)
+      .filter((p) => p > 0)
+      .map((p) => p * Math.log2(p)),
+  );
 /** parent impurity minus the size-weighted impurity of the children */
-const gain = (f: (c: number[]) => number, parent: number[], children: number[][]) =>
-  f(parent) - sum(children.map((c) => (sum(c) / sum(parent)) * f(c)));
+const gain = (f: (c: number[]) => number, parent: number[], children: number[][]) => f(parent) - sum(children.map((c) => (sum(c) / sum(parent)) * f(c)));
 const dist2 = (a: number[], b: number[]) => sum(a.map((x, i) => (x - b[i]) ** 2));
 
 // ---------- trees-ensembles ----------
@@ -23,9 +26,31 @@ describe('trees-ensembles numeric values', () => {
   it('Gini of a 6/4 node', () => check(F, 'tree-gini-node-impurity', gini([6, 4])));
   it('entropy of an 8/2 node', () => check(F, 'tree-entropy-node', entropy([8, 2])));
   it('information gain of a 5/5 -> (4,1),(1,4) split', () =>
-    check(F, 'tree-information-gain-split', gain(entropy, [5, 5], [[4, 1], [1, 4]])));
+    check(
+      F,
+      'tree-information-gain-split',
+      gain(
+        entropy,
+        [5, 5],
+        [
+          [4, 1],
+          [1, 4],
+        ],
+      ),
+    ));
   it('Gini decrease of a 6/6 -> (5,1),(1,5) split', () =>
-    check(F, 'tree-gini-decrease-split', gain(gini, [6, 6], [[5, 1], [1, 5]])));
+    check(
+      F,
+      'tree-gini-decrease-split',
+      gain(
+        gini,
+        [6, 6],
+        [
+          [5, 1],
+          [1, 5],
+        ],
+      ),
+    ));
   it('variance reduction of a regression split', () => {
     const parent = [1, 2, 3, 10, 11, 12];
     const l = [1, 2, 3];
@@ -87,8 +112,7 @@ describe('data-preprocessing numeric values', () => {
     const odds = (ps / (1 - ps)) * beta;
     check(F, 'data-undersampling-prior-correction', odds / (1 + odds));
   });
-  it('one-hot column count with drop-first', () =>
-    check(F, 'data-onehot-column-count', 5 + sum([4, 7, 3].map((k) => k - 1))));
+  it('one-hot column count with drop-first', () => check(F, 'data-onehot-column-count', 5 + sum([4, 7, 3].map((k) => k - 1))));
   it('5-fold training size', () => check(F, 'data-kfold-training-size', 1000 - 1000 / 5));
   it('stratified test positives', () => check(F, 'data-stratified-split-count', 1000 * 0.2 * 0.05));
   it("Cohen's kappa", () => {
@@ -210,6 +234,5 @@ describe('unsupervised numeric values', () => {
     while (acc / sum(ev) < 0.9 - 1e-12) acc += ev[k++];
     check(F, 'unsup-pca-components-for-90', k);
   });
-  it('Mahalanobis distance with diagonal covariance', () =>
-    check(F, 'unsup-mahalanobis-distance', Math.sqrt(3 ** 2 / 1 + 4 ** 2 / 4)));
+  it('Mahalanobis distance with diagonal covariance', () => check(F, 'unsup-mahalanobis-distance', Math.sqrt(3 ** 2 / 1 + 4 ** 2 / 4)));
 });

@@ -26,14 +26,18 @@ function expectChoice(id: string, computed: string) {
 function lcsLength(a: string, b: string): number {
   const dp: number[][] = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
   for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      dp[i][j] = a[i - 1] === b[j - 1] ? dp[i - 1][j - 1] + 1 : Math.max(dp[i - 1][j], dp[i][j - 1]);
+    for (let j = 1; j <= b.length; j++) dp[i][j] = a[i - 1] === b[j - 1] ? dp[i - 1][j - 1] + 1 : Math.max(dp[i - 1][j], dp[i][j - 1]);
   return dp[a.length][b.length];
 }
 
 function adamSteps(x0: number, grad: (x: number) => number, steps: number, biasCorrection: boolean) {
-  const lr = 0.1, b1 = 0.9, b2 = 0.999, eps = 1e-8;
-  let x = x0, m = 0, v = 0;
+  const lr = 0.1,
+    b1 = 0.9,
+    b2 = 0.999,
+    eps = 1e-8;
+  let x = x0,
+    m = 0,
+    v = 0;
   for (let t = 1; t <= steps; t++) {
     const g = grad(x);
     m = b1 * m + (1 - b1) * g;
@@ -70,8 +74,7 @@ function lloydStep(points: number[], centroids: number[]): number[] {
   const groups: number[][] = centroids.map(() => []);
   for (const p of points) {
     let best = 0;
-    for (let j = 1; j < centroids.length; j++)
-      if (Math.abs(p - centroids[j]) < Math.abs(p - centroids[best])) best = j;
+    for (let j = 1; j < centroids.length; j++) if (Math.abs(p - centroids[j]) < Math.abs(p - centroids[best])) best = j;
     groups[best].push(p);
   }
   return groups.map((g, j) => (g.length ? g.reduce((a, b) => a + b, 0) / g.length : centroids[j]));
@@ -164,7 +167,13 @@ describe('coding bank: computed values', () => {
   it('Gini and entropy helpers agree with known values', () => {
     expect(gini([5, 5])).toBeCloseTo(0.5, 12);
     expect(entropy([5, 5])).toBeCloseTo(1, 12);
-    expect(entropy([5, 5]) - weighted(entropy, [[4, 1], [1, 4]])).toBeCloseTo(0.2781, 4);
+    expect(
+      entropy([5, 5]) -
+        weighted(entropy, [
+          [4, 1],
+          [1, 4],
+        ]),
+    ).toBeCloseTo(0.2781, 4);
   });
 
   it('best Gini split on a 1-D feature (brute force over midpoints)', () => {
@@ -205,7 +214,9 @@ describe('coding bank: computed choice keys', () => {
       'code-tree-split-threshold-value',
       'code-tree-split-gini-value',
     ]);
-    const numeric = questions(FILE).filter((q) => q.type === 'numeric').map((q) => q.id);
+    const numeric = questions(FILE)
+      .filter((q) => q.type === 'numeric')
+      .map((q) => q.id);
     expect(numeric.filter((id) => !covered.has(id))).toEqual([]);
   });
 });

@@ -37,8 +37,7 @@ const receptiveFieldBrute = (layers: { k: number; s?: number; d?: number }[]) =>
   }
   return hi - lo + 1;
 };
-const convParams = (k: number, cin: number, cout: number, bias: boolean, groups = 1) =>
-  k * k * (cin / groups) * cout + (bias ? cout : 0);
+const convParams = (k: number, cin: number, cout: number, bias: boolean, groups = 1) => k * k * (cin / groups) * cout + (bias ? cout : 0);
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const softmax = (z: number[]) => {
   const m = Math.max(...z);
@@ -126,7 +125,12 @@ const expected: Record<string, Record<string, () => number>> = {
     'cnn-maxpool-output-alexnet': () => convOut(13, 3, 0, 2),
     'cnn-receptive-field-two-3x3': () => receptiveField([{ k: 3 }, { k: 3 }]),
     'cnn-receptive-field-resnet-stem': () => receptiveField([{ k: 7, s: 2 }, { k: 3, s: 2 }, { k: 3 }]),
-    'cnn-receptive-field-dilated-stack': () => receptiveField([{ k: 3, d: 1 }, { k: 3, d: 2 }, { k: 3, d: 4 }]),
+    'cnn-receptive-field-dilated-stack': () =>
+      receptiveField([
+        { k: 3, d: 1 },
+        { k: 3, d: 2 },
+        { k: 3, d: 4 },
+      ]),
     'cnn-dilated-effective-kernel': () => 3 + (3 - 1) * (4 - 1),
     'cnn-im2col-columns-stride2': () => convOut(32, 3, 0, 2) ** 2,
     'cnn-param-count-3x3': () => convParams(3, 64, 128, true),
@@ -210,7 +214,11 @@ describe('first-principles helpers agree with brute force', () => {
     const stacks = [
       [{ k: 3 }, { k: 3 }],
       [{ k: 7, s: 2 }, { k: 3, s: 2 }, { k: 3 }],
-      [{ k: 3, d: 1 }, { k: 3, d: 2 }, { k: 3, d: 4 }],
+      [
+        { k: 3, d: 1 },
+        { k: 3, d: 2 },
+        { k: 3, d: 4 },
+      ],
       [{ k: 3 }, { k: 3 }, { k: 3 }],
     ];
     for (const st of stacks) expect(receptiveField(st)).toBe(receptiveFieldBrute(st));

@@ -28,7 +28,10 @@ describe('regularization.yaml numeric values', () => {
   const F = 'regularization.yaml';
 
   it('one SGD step with an L2 penalty (weight decay)', () => {
-    const w = 2.0, eta = 0.1, lambda = 0.01, g = 0.5;
+    const w = 2.0,
+      eta = 0.1,
+      lambda = 0.01,
+      g = 0.5;
     // objective L(w) + lambda/2 w^2 => gradient g + lambda w
     expectValue(F, 'reg-weight-decay-one-step', w - eta * (g + lambda * w));
     expectPromptMentions(F, 'reg-weight-decay-one-step', ['2.0', '0.1', '0.01', '0.5']);
@@ -51,10 +54,19 @@ describe('regularization.yaml numeric values', () => {
   it('early stopping with patience 3 stops at the simulated epoch', () => {
     const losses = [0.9, 0.72, 0.65, 0.61, 0.62, 0.6, 0.63, 0.64, 0.66, 0.7];
     const patience = 3;
-    let best = Infinity, bad = 0, stop = losses.length, bestEpoch = 0;
+    let best = Infinity,
+      bad = 0,
+      stop = losses.length,
+      bestEpoch = 0;
     for (let e = 0; e < losses.length; e++) {
-      if (losses[e] < best) { best = losses[e]; bad = 0; bestEpoch = e + 1; }
-      else if (++bad >= patience) { stop = e + 1; break; }
+      if (losses[e] < best) {
+        best = losses[e];
+        bad = 0;
+        bestEpoch = e + 1;
+      } else if (++bad >= patience) {
+        stop = e + 1;
+        break;
+      }
     }
     expect(bestEpoch).toBe(6);
     expectValue(F, 'reg-early-stopping-patience-epoch', stop, { integer: true });
@@ -65,13 +77,19 @@ describe('regularization.yaml numeric values', () => {
   });
 
   it('one-dimensional ridge regression', () => {
-    const x = [1, 2, 3], y = [2, 4, 7], lambda = 2;
+    const x = [1, 2, 3],
+      y = [2, 4, 7],
+      lambda = 2;
     const w = sum(x.map((xi, i) => xi * y[i])) / (sum(x.map((xi) => xi * xi)) + lambda);
     expectValue(F, 'reg-ridge-1d-shrinkage', w);
   });
 
   it('anisotropic total variation of a 3x3 image', () => {
-    const img = [[0, 0, 1], [0, 1, 1], [0, 1, 1]];
+    const img = [
+      [0, 0, 1],
+      [0, 1, 1],
+      [0, 1, 1],
+    ];
     let tv = 0;
     for (let i = 0; i < 3; i++)
       for (let j = 0; j < 3; j++) {
@@ -82,7 +100,8 @@ describe('regularization.yaml numeric values', () => {
   });
 
   it('label smoothing target for the true class', () => {
-    const eps = 0.1, K = 10;
+    const eps = 0.1,
+      K = 10;
     expectValue(F, 'reg-label-smoothing-target', (1 - eps) * 1 + eps / K);
   });
 });
@@ -95,14 +114,19 @@ describe('bias-variance.yaml numeric values', () => {
   });
 
   it('MSE of a shrunk sample mean', () => {
-    const mu = 2, n = 10, s2 = 4, c = 0.8;
+    const mu = 2,
+      n = 10,
+      s2 = 4,
+      c = 0.8;
     const bias = c * mu - mu;
     const variance = c * c * (s2 / n);
     expectValue(F, 'bv-shrunk-mean-mse', bias * bias + variance);
   });
 
   it('k-NN regression error = bias^2 + sigma^2/k + sigma^2', () => {
-    const k = 8, s2 = 4, bias = 0.5;
+    const k = 8,
+      s2 = 4,
+      bias = 0.5;
     // variance of the mean of k independent noisy labels, computed as sum of k variances / k^2
     let v = 0;
     for (let j = 0; j < k; j++) v += s2;
@@ -150,7 +174,8 @@ describe('loss-functions.yaml numeric values', () => {
   });
 
   it('mean multi-label binary cross-entropy', () => {
-    const y = [1, 0, 1], p = [0.9, 0.2, 0.6];
+    const y = [1, 0, 1],
+      p = [0.9, 0.2, 0.6];
     expectValue(F, 'loss-multilabel-bce-value', sum(y.map((yi, i) => bce(yi, p[i]))) / y.length);
   });
 
@@ -159,7 +184,9 @@ describe('loss-functions.yaml numeric values', () => {
   });
 
   it('contrastive loss of a dissimilar pair', () => {
-    const y = 1, d = 0.4, m = 1;
+    const y = 1,
+      d = 0.4,
+      m = 1;
     expectValue(F, 'loss-contrastive-value', (1 - y) * d * d + y * Math.max(0, m - d) ** 2);
   });
 
@@ -169,7 +196,8 @@ describe('loss-functions.yaml numeric values', () => {
   });
 
   it('focal loss of an easy example', () => {
-    const pt = 0.9, gamma = 2;
+    const pt = 0.9,
+      gamma = 2;
     expectValue(F, 'loss-focal-value', -((1 - pt) ** gamma) * Math.log(pt));
   });
 });
@@ -177,7 +205,8 @@ describe('loss-functions.yaml numeric values', () => {
 describe('regularization.yaml MAP prior to penalty strength', () => {
   it('lambda = sigma^2 / tau^2', () => {
     // -log posterior = SSE/(2 s2) + |w|^2/(2 t2); scale by 2 s2 => SSE + (s2/t2)|w|^2
-    const s2 = 4, t2 = 0.5;
+    const s2 = 4,
+      t2 = 0.5;
     expectValue('regularization.yaml', 'reg-prior-to-lambda', (2 * s2) / (2 * t2));
   });
 });
@@ -189,7 +218,8 @@ describe('additional loss and augmentation values', () => {
 
   it('mixup target for the second class', () => {
     const lam = 0.7;
-    const yi = [1, 0, 0], yj = [0, 0, 1];
+    const yi = [1, 0, 0],
+      yj = [0, 0, 1];
     const mixed = yi.map((v, k) => lam * v + (1 - lam) * yj[k]);
     expectValue('regularization.yaml', 'reg-mixup-target', mixed[2]);
   });

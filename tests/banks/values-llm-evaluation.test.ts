@@ -28,12 +28,10 @@ const expected: Record<string, number> = {
 };
 
 describe('llm-evaluation numeric values', () => {
-  it('pass@5 with n = 20 samples and c = 4 correct', () =>
-    check(F, 'llmeval-pass-at-k-unbiased', expected['llmeval-pass-at-k-unbiased']));
+  it('pass@5 with n = 20 samples and c = 4 correct', () => check(F, 'llmeval-pass-at-k-unbiased', expected['llmeval-pass-at-k-unbiased']));
   it('expected points of a 1280-rated model against a 1180-rated one over 200 battles', () =>
     check(F, 'llmeval-elo-expected-points', expected['llmeval-elo-expected-points']));
-  it('95% interval half-width of 400/500, in percentage points', () =>
-    check(F, 'llmeval-accuracy-ci-halfwidth', expected['llmeval-accuracy-ci-halfwidth']));
+  it('95% interval half-width of 400/500, in percentage points', () => check(F, 'llmeval-accuracy-ci-halfwidth', expected['llmeval-accuracy-ci-halfwidth']));
 
   it('every numeric question in the file has a computed check', () => {
     const numeric = questions(F)

@@ -10,8 +10,7 @@ const loraParams = (r: number, dIn: number, dOut: number) => r * (dIn + dOut);
 /** Bradley-Terry probability that the response with reward rA beats the one with reward rB. */
 const bradleyTerry = (rA: number, rB: number) => sigmoid(rA - rB);
 /** DPO loss for one pair: -log sigmoid(beta * ((pw - refw) - (pl - refl))). */
-const dpoLoss = (beta: number, pw: number, pl: number, refw: number, refl: number) =>
-  -Math.log(sigmoid(beta * ((pw - refw) - (pl - refl))));
+const dpoLoss = (beta: number, pw: number, pl: number, refw: number, refl: number) => -Math.log(sigmoid(beta * (pw - refw - (pl - refl))));
 
 describe('llm-finetuning-alignment numeric answers', () => {
   it('align-lora-trainable-fraction', () => {

@@ -33,8 +33,7 @@ const mixtralLike = { layers: 32, d: 4096, kvDim: 1024, hidden: 14336, experts: 
 
 const expected: Record<string, number> = {
   'llmf-chinchilla-optimal-size': chinchillaParams(1.2e23, 20) / 1e9,
-  'llmf-gqa-cache-batch':
-    kvCacheBytes({ layers: 80, kvHeads: 8, headDim: 128, bytes: 2, tokens: 4096, batch: 8 }) / 2 ** 30,
+  'llmf-gqa-cache-batch': kvCacheBytes({ layers: 80, kvHeads: 8, headDim: 128, bytes: 2, tokens: 4096, batch: 8 }) / 2 ** 30,
   'llmf-moe-active-params-count': moeParams(mixtralLike).active / 1e9,
 };
 

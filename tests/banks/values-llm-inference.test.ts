@@ -4,12 +4,10 @@ import { byId, expectNumeric, questions } from './bank-file.js';
 const F = 'llm-inference.yaml';
 
 /** Upper bound on batch-1 decode speed: every step must stream all weight bytes from memory once. */
-const decodeTokensPerSecond = (params: number, bytesPerParam: number, bandwidthBytesPerS: number) =>
-  bandwidthBytesPerS / (params * bytesPerParam);
+const decodeTokensPerSecond = (params: number, bytesPerParam: number, bandwidthBytesPerS: number) => bandwidthBytesPerS / (params * bytesPerParam);
 
 /** KV-cache bytes for one token: a key and a value vector per KV head and layer. */
-const kvBytesPerToken = (layers: number, kvHeads: number, headDim: number, bytesPerNumber: number) =>
-  2 * layers * kvHeads * headDim * bytesPerNumber;
+const kvBytesPerToken = (layers: number, kvHeads: number, headDim: number, bytesPerNumber: number) => 2 * layers * kvHeads * headDim * bytesPerNumber;
 
 /** Expected tokens per target pass with i.i.d. acceptance alpha and gamma drafts (Leviathan et al. 2023, eq. 1). */
 const specExpectedTokens = (alpha: number, gamma: number) => (1 - alpha ** (gamma + 1)) / (1 - alpha);

@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { questions, expectNumeric as checkValue } from './bank-file.js';
 import { readFileSync } from 'node:fs';
 
-
 // ---------- first-principles helpers ----------
 
 type Mat = number[][];
@@ -242,7 +241,11 @@ describe('calculus-backprop numeric values', () => {
   it('ReLU backward', () => {
     const x = [-2, 0.5, 3, -0.1];
     const dout = [1, 2, 3, 4];
-    checkValue(F, 'calc-relu-backward', x.reduce((s, v, i) => s + (v > 0 ? dout[i] : 0), 0));
+    checkValue(
+      F,
+      'calc-relu-backward',
+      x.reduce((s, v, i) => s + (v > 0 ? dout[i] : 0), 0),
+    );
   });
 
   it('softmax cross-entropy gradient on a wrong-class logit', () => {
@@ -274,7 +277,14 @@ describe('calculus-backprop numeric values', () => {
       [1, 2],
       [0, 3],
     ];
-    const f = (x: number[]) => dot(x, matmul(A, x.map((v) => [v])).map((r) => r[0]));
+    const f = (x: number[]) =>
+      dot(
+        x,
+        matmul(
+          A,
+          x.map((v) => [v]),
+        ).map((r) => r[0]),
+      );
     checkValue(F, 'calc-quadratic-form-gradient', intOf(diff((x2) => f([1, x2]), 1)));
   });
 
@@ -373,11 +383,24 @@ describe('linear-algebra numeric values', () => {
   const F = 'linear-algebra.yaml';
 
   it('smallest eigenvalue of [[2,1],[1,2]]', () => {
-    checkValue(F, 'linalg-pd-smallest-eigenvalue', Math.min(...eig2([[2, 1], [1, 2]])));
+    checkValue(
+      F,
+      'linalg-pd-smallest-eigenvalue',
+      Math.min(
+        ...eig2([
+          [2, 1],
+          [1, 2],
+        ]),
+      ),
+    );
   });
 
   it('k that makes [[2,4],[3,k]] singular', () => {
-    const det = (k: number) => eliminate([[2, 4], [3, k]]).det;
+    const det = (k: number) =>
+      eliminate([
+        [2, 4],
+        [3, k],
+      ]).det;
     const d0 = 2 * 0 - 12; // det is affine in k: d(k) = d0 + slope * k
     const slope = 2;
     const k = -d0 / slope;
@@ -403,7 +426,11 @@ describe('linear-algebra numeric values', () => {
   });
 
   it('trace of the pseudoinverse of diag(2, 0, 5)', () => {
-    checkValue(F, 'linalg-pseudoinverse-diagonal', [2, 0, 5].reduce((s, d) => s + (d === 0 ? 0 : 1 / d), 0));
+    checkValue(
+      F,
+      'linalg-pseudoinverse-diagonal',
+      [2, 0, 5].reduce((s, d) => s + (d === 0 ? 0 : 1 / d), 0),
+    );
   });
 
   it('Frobenius norm', () => {
@@ -427,7 +454,16 @@ describe('linear-algebra numeric values', () => {
   });
 
   it('largest eigenvalue of [[4,1],[2,3]]', () => {
-    checkValue(F, 'linalg-eigenvalues-2x2', Math.max(...eig2([[4, 1], [2, 3]])));
+    checkValue(
+      F,
+      'linalg-eigenvalues-2x2',
+      Math.max(
+        ...eig2([
+          [4, 1],
+          [2, 3],
+        ]),
+      ),
+    );
   });
 
   it('determinant of a triangular matrix', () => {

@@ -34,8 +34,7 @@ const expected: Record<string, Record<string, number>> = {
     'tfm-attention-weight-toy': softmax([4 / Math.sqrt(4), 2 / Math.sqrt(4)])[0],
     'tfm-attention-scores-memory': (2 * 12 * 1024 * 1024 * 2) / 2 ** 20,
     'tfm-mha-param-count': 4 * linearParams(512, 512),
-    'tfm-encoder-layer-params':
-      4 * linearParams(512, 512) + linearParams(512, 2048) + linearParams(2048, 512) + 2 * (2 * 512),
+    'tfm-encoder-layer-params': 4 * linearParams(512, 512) + linearParams(512, 2048) + linearParams(2048, 512) + 2 * (2 * 512),
     'tfm-vit-token-count': (224 / 16) ** 2 + 1,
     'tfm-vit-highres-patches': (384 / 16) ** 2,
     'tfm-vit-patch-embed-params': linearParams(16 * 16 * 3, 768),
@@ -54,11 +53,7 @@ const expected: Record<string, Record<string, number>> = {
   },
   'computer-vision.yaml': {
     'cv-rpn-anchor-count': (800 / 16) ** 2 * 9,
-    'cv-nms-count': nmsKeep(
-      { A: 0.9, B: 0.8, C: 0.7, D: 0.6 },
-      { AB: 0.7, AC: 0.1, AD: 0.2, BC: 0.6, BD: 0.1, CD: 0.55 },
-      0.5,
-    ).length,
+    'cv-nms-count': nmsKeep({ A: 0.9, B: 0.8, C: 0.7, D: 0.6 }, { AB: 0.7, AC: 0.1, AD: 0.2, BC: 0.6, BD: 0.1, CD: 0.55 }, 0.5).length,
     // Ix*u + Iy*v + It = 0 with Iy = 0
     'cv-optical-flow-constraint': -(-4) / 2,
     'cv-kalman-1d-update': (() => {

@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { questions, expectNumeric as check } from './bank-file.js';
 import { readFileSync } from 'node:fs';
 
-
 // ---------- helpers ----------
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const mean = (xs: number[]) => sum(xs) / xs.length;

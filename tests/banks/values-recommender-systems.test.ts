@@ -12,8 +12,7 @@ const softmax = (z: number[]) => {
 };
 
 /** DCG@k with binary or graded relevance, discount log2(rank + 1). */
-const dcg = (rels: number[], k: number) =>
-  rels.slice(0, k).reduce((acc, r, i) => acc + r / Math.log2(i + 2), 0);
+const dcg = (rels: number[], k: number) => rels.slice(0, k).reduce((acc, r, i) => acc + r / Math.log2(i + 2), 0);
 
 /** NDCG@k where the ideal list places all nRelevant held-out items first (binary relevance). */
 const ndcgBinary = (hitRanks: number[], nRelevant: number, k: number) => {
@@ -26,8 +25,7 @@ const ndcgBinary = (hitRanks: number[], nRelevant: number, k: number) => {
 const mfParams = (users: number, items: number, k: number) => (users + items) * k + users + items + 1;
 
 /** logQ correction s - ln p on every logit of the row; returns the positive's (index 0) probability. */
-const logqPositiveProb = (logits: number[], probs: number[]) =>
-  softmax(logits.map((s, j) => s - Math.log(probs[j])))[0];
+const logqPositiveProb = (logits: number[], probs: number[]) => softmax(logits.map((s, j) => s - Math.log(probs[j])))[0];
 
 const expected: Record<string, number> = {
   'recsys-mf-parameter-count': mfParams(2_000_000, 500_000, 64) / 1e6,

@@ -6,37 +6,38 @@ const FILE = 'reinforcement-learning.yaml';
 // ---- helpers computed from first principles ----
 
 /** Discounted return G_0 = sum_k gamma^k R_{k+1} of a finite reward sequence. */
-const discountedReturn = (rewards: number[], gamma: number) =>
-  rewards.reduce((g, r, k) => g + gamma ** k * r, 0);
+const discountedReturn = (rewards: number[], gamma: number) => rewards.reduce((g, r, k) => g + gamma ** k * r, 0);
 
 /** The same return by the backward recursion G_t = R_{t+1} + gamma G_{t+1}, as a cross-check. */
-const discountedReturnBackward = (rewards: number[], gamma: number) =>
-  rewards.reduceRight((g, r) => r + gamma * g, 0);
+const discountedReturnBackward = (rewards: number[], gamma: number) => rewards.reduceRight((g, r) => r + gamma * g, 0);
 
 /** One tabular Q-learning update: Q <- Q + alpha (r + gamma max_a' Q(s', a') - Q). */
-const qLearningUpdate = (q: number, r: number, nextQ: number[], alpha: number, gamma: number) =>
-  q + alpha * (r + gamma * Math.max(...nextQ) - q);
+const qLearningUpdate = (q: number, r: number, nextQ: number[], alpha: number, gamma: number) => q + alpha * (r + gamma * Math.max(...nextQ) - q);
 
 /** One SARSA update, bootstrapping from the action actually taken next. */
-const sarsaUpdate = (q: number, r: number, nextQTaken: number, alpha: number, gamma: number) =>
-  q + alpha * (r + gamma * nextQTaken - q);
+const sarsaUpdate = (q: number, r: number, nextQTaken: number, alpha: number, gamma: number) => q + alpha * (r + gamma * nextQTaken - q);
 
 type Action = { prob: number; reward: number; next: [string, number][] };
 
 /** Action value of one action under a one-step model: r + gamma sum_s' p(s') V(s'). */
-const actionValue = (a: Action, V: Record<string, number>, gamma: number) =>
-  a.reward + gamma * a.next.reduce((acc, [s, p]) => acc + p * V[s], 0);
+const actionValue = (a: Action, V: Record<string, number>, gamma: number) => a.reward + gamma * a.next.reduce((acc, [s, p]) => acc + p * V[s], 0);
 
 /** Bellman expectation backup: V(s) = sum_a pi(a|s) [r + gamma sum_s' p(s'|s,a) V(s')]. */
 const bellmanExpectation = (actions: Action[], V: Record<string, number>, gamma: number) =>
   actions.reduce((acc, a) => acc + a.prob * actionValue(a, V, gamma), 0);
 
 /** Bellman optimality backup: max over actions instead of the policy average. */
-const bellmanOptimality = (actions: Action[], V: Record<string, number>, gamma: number) =>
-  Math.max(...actions.map((a) => actionValue(a, V, gamma)));
+const bellmanOptimality = (actions: Action[], V: Record<string, number>, gamma: number) => Math.max(...actions.map((a) => actionValue(a, V, gamma)));
 
 const backupActions: Action[] = [
-  { prob: 0.6, reward: 1, next: [['A', 0.8], ['B', 0.2]] },
+  {
+    prob: 0.6,
+    reward: 1,
+    next: [
+      ['A', 0.8],
+      ['B', 0.2],
+    ],
+  },
   { prob: 0.4, reward: 0, next: [['B', 1.0]] },
 ];
 const backupV = { A: 5, B: 2 };

@@ -18,8 +18,7 @@ const flatBytes = (n: number, d: number) => n * d * 4;
 const rrf = (ranks: (number | null)[], k = 60) => ranks.reduce<number>((s, r) => s + (r === null ? 0 : 1 / (k + r)), 0);
 
 /** MRR@k: ranks of the first relevant result per query, null (or beyond k) counts as 0. */
-const mrrAtK = (ranks: (number | null)[], k: number) =>
-  ranks.reduce<number>((s, r) => s + (r !== null && r <= k ? 1 / r : 0), 0) / ranks.length;
+const mrrAtK = (ranks: (number | null)[], k: number) => ranks.reduce<number>((s, r) => s + (r !== null && r <= k ? 1 / r : 0), 0) / ranks.length;
 
 /** Sliding-window chunk count: step through starts until a chunk reaches the end of the document. */
 const chunkCount = (length: number, size: number, overlap: number) => {
@@ -37,7 +36,12 @@ const computed: Record<string, number> = {
   'rag-rrf-score': Math.max(rrf([1, 5]), rrf([3, 3]), rrf([null, 2])),
   'rag-mrr-queries': mrrAtK([1, 3, 2, 4, null], 10),
   // Recall@5 per query (found / relevant), then the mean over queries.
-  'rag-recall-at-k-multi': [[2, 2], [1, 4], [2, 3]].reduce((s, [found, relevant]) => s + found / relevant, 0) / 3,
+  'rag-recall-at-k-multi':
+    [
+      [2, 2],
+      [1, 4],
+      [2, 3],
+    ].reduce((s, [found, relevant]) => s + found / relevant, 0) / 3,
 };
 
 describe('retrieval-rag bank: numeric values are computed correctly', () => {

@@ -25,17 +25,26 @@ describe('argv to options', () => {
   it.each([
     [['run'], { name: 'run', opts: { count: 10 } }],
     [['run', '--tag', 'cnn', '-t', 'rnn', '--count', '5', '--seed', 'abc'], { name: 'run', opts: { tag: ['cnn', 'rnn'], count: 5, seed: 'abc' } }],
-    [['run', '--difficulty', 'hard', '--deck', 'Regularization', '--data-dir', '/x'], { name: 'run', opts: { difficulty: 'hard', deck: 'Regularization', dataDir: '/x', count: 10 } }],
+    [
+      ['run', '--difficulty', 'hard', '--deck', 'Regularization', '--data-dir', '/x'],
+      { name: 'run', opts: { difficulty: 'hard', deck: 'Regularization', dataDir: '/x', count: 10 } },
+    ],
     [['run', '--bank', 'a', '-b', 'b', '--skip-invalid'], { name: 'run', opts: { bank: ['a', 'b'], skipInvalid: true, count: 10 } }],
     [['run', '--id', 'x', '--id', 'y'], { name: 'run', opts: { id: ['x', 'y'], count: 10 } }],
     [['list', '--json', '--tag', 'cnn'], { name: 'list', opts: { json: true, tag: ['cnn'] } }],
     [['tags', '--json'], { name: 'tags', opts: { json: true } }],
     [['validate', 'a.yaml', 'dir', '--json'], { name: 'validate', opts: { json: true }, args: ['a.yaml', 'dir'] }],
     [['mock'], { name: 'mock', opts: {} }],
-    [['mock', '-n', '2', '--per-question', '3', '--minutes', '7.5', '--seed', 'x'], { name: 'mock', opts: { count: 2, perQuestion: 3, minutes: 7.5, seed: 'x' } }],
+    [
+      ['mock', '-n', '2', '--per-question', '3', '--minutes', '7.5', '--seed', 'x'],
+      { name: 'mock', opts: { count: 2, perQuestion: 3, minutes: 7.5, seed: 'x' } },
+    ],
     [['mock', '--plan', 'breadth', '--tag', 'cnn'], { name: 'mock', opts: { plan: 'breadth', tag: ['cnn'] } }],
     [['mock', '--list-plans'], { name: 'mock', opts: { listPlans: true } }],
-    [['report', '--since', '30d', '--html', 'r.html', '--json', '-t', 'cnn'], { name: 'report', opts: { since: '30d', html: 'r.html', json: true, tag: ['cnn'] } }],
+    [
+      ['report', '--since', '30d', '--html', 'r.html', '--json', '-t', 'cnn'],
+      { name: 'report', opts: { since: '30d', html: 'r.html', json: true, tag: ['cnn'] } },
+    ],
   ])('%j', async (argv, want) => {
     const { call, code } = await parse(argv);
     expect(code).toBe(0);

@@ -17,7 +17,20 @@ describe('list', () => {
     const dir = fixtureDir({ 'demo.yaml': GOOD_YAML });
     const { out } = await runCli(['list', '--json', '--tag', 'demo', '--bank', dir]);
     const [open, choice, numeric] = JSON.parse(out);
-    expect(Object.keys(open).sort()).toEqual(['answer', 'deck', 'difficulty', 'file', 'follow_ups', 'id', 'key_points', 'line', 'prompt', 'see_also', 'tags', 'type']);
+    expect(Object.keys(open).sort()).toEqual([
+      'answer',
+      'deck',
+      'difficulty',
+      'file',
+      'follow_ups',
+      'id',
+      'key_points',
+      'line',
+      'prompt',
+      'see_also',
+      'tags',
+      'type',
+    ]);
     expect(choice).toMatchObject({ choices: ['L1', 'L2'], correct: [0] });
     expect(numeric).toMatchObject({ value: 4, tolerance: 0 });
   });

@@ -87,7 +87,11 @@ describe('hostile input through the real CLI', () => {
     expect(existsSync(join(home, '.cache', 'mlquiz'))).toBe(true);
   });
 
-  it.each([['0', true], ['false', true], ['1', false]])('regression: MLQUIZ_NO_CACHE=%s keeps the cache: %s', (value, cached) => {
+  it.each([
+    ['0', true],
+    ['false', true],
+    ['1', false],
+  ])('regression: MLQUIZ_NO_CACHE=%s keeps the cache: %s', (value, cached) => {
     const home = tmp();
     const r = cli(['validate'], { env: { MLQUIZ_HOME: home, MLQUIZ_NO_CACHE: value } });
     expect(r.status).toBe(0);

@@ -126,7 +126,15 @@ describe('mlquiz mock in a real terminal', () => {
 describe('mlquiz mock without a terminal', () => {
   const cli = (args: string[], home: string) => {
     try {
-      return { code: 0, out: execFileSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, MLQUIZ_HOME: home, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] }), err: '' };
+      return {
+        code: 0,
+        out: execFileSync('node', [BIN, ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, MLQUIZ_HOME: home, NO_COLOR: '1' },
+          stdio: ['pipe', 'pipe', 'pipe'],
+        }),
+        err: '',
+      };
     } catch (e) {
       const x = e as { status: number; stdout: string; stderr: string };
       return { code: x.status, out: x.stdout, err: x.stderr };

@@ -21,7 +21,18 @@ function chromium(...args: string[]): string {
   const profile = mkdtempSync(join(tmpdir(), 'mlq-chromium-'));
   const r = spawnSync(
     CHROMIUM,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${profile}`, ...args],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--hide-scrollbars',
+      `--user-data-dir=${profile}`,
+      ...args,
+    ],
     { encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 26 },
   );
   if (r.status !== 0) throw new Error(`chromium exited ${r.status}: ${r.stderr}`);
@@ -102,14 +113,20 @@ describe.skipIf(SKIP)('mlquiz report --html in headless Chromium', () => {
     const png = decodePng(readFileSync(shot));
     expect(png.width).toBe(1000);
     const want: Record<string, [number, number, number][]> = {
-      heatmap: [[0x9b, 0xe9, 0xa8], [0x40, 0xc4, 0x63], [0x30, 0xa1, 0x4e], [0x21, 0x6e, 0x39]],
+      heatmap: [
+        [0x9b, 0xe9, 0xa8],
+        [0x40, 0xc4, 0x63],
+        [0x30, 0xa1, 0x4e],
+        [0x21, 0x6e, 0x39],
+      ],
       charts: [[0x09, 0x69, 0xda]],
     };
     const counts: Record<string, number> = { heatmap: 0, charts: 0 };
     for (let y = 0; y < png.height; y += 2)
       for (let x = 0; x < png.width; x += 2) {
         const [r, g, b] = png.pixel(x, y);
-        for (const [k, colours] of Object.entries(want)) if (colours.some(([R, G, B]) => Math.abs(r - R) + Math.abs(g - G) + Math.abs(b - B) < 12)) counts[k]!++;
+        for (const [k, colours] of Object.entries(want))
+          if (colours.some(([R, G, B]) => Math.abs(r - R) + Math.abs(g - G) + Math.abs(b - B) < 12)) counts[k]!++;
       }
     // Dozens of heatmap cells of 10×10 px, fourteen bars and a line: thousands of pixels each
     // (sampled every other pixel both ways, so a quarter of them).
@@ -123,12 +140,16 @@ describe('mlquiz report in a real 60-column terminal', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlq-report-tty-'));
     const env = { ...process.env, MLQUIZ_HOME: dir };
     const questions = JSON.parse(execFileSync('node', [BIN, 'list', '--json'], { env, encoding: 'utf8', maxBuffer: 1 << 26 })) as Question[];
-    writeFileSync(join(dir, 'progress.json'), JSON.stringify(simulate({ questions, reviews: 1200, end: new Date(Date.now() - 3_600_000), perDay: 25, seed: 'tty', mockEvery: 4 })));
+    writeFileSync(
+      join(dir, 'progress.json'),
+      JSON.stringify(simulate({ questions, reviews: 1200, end: new Date(Date.now() - 3_600_000), perDay: 25, seed: 'tty', mockEvery: 4 })),
+    );
     const t = new Terminal(['report'], { MLQUIZ_HOME: dir }, { cols: 60, rows: 300 });
     try {
       expect(await t.exitCode()).toBe(0);
       const screen = t.screen();
-      for (const h of ['Totals', 'Mastery by tag', 'Weakest questions', 'Activity', 'Due in the next 14 days', 'Mock rounds', 'Next']) expect(screen).toContain(h);
+      for (const h of ['Totals', 'Mastery by tag', 'Weakest questions', 'Activity', 'Due in the next 14 days', 'Mock rounds', 'Next'])
+        expect(screen).toContain(h);
       // capture-pane -J joins wrapped lines, so a line that did not fit shows up as longer.
       expect(screen.split('\n').filter((l) => [...l].length > 60)).toEqual([]);
       expect(screen).toMatch(/^Mon [·░▒▓█ ]+$/m);

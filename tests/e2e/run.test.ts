@@ -47,7 +47,8 @@ async function answerAny(t: Terminal, n: number, rating: string): Promise<void> 
 /** Quits at question n, whatever its type. */
 async function quitAt(t: Terminal, n: number): Promise<void> {
   const screen = await questionScreen(t, n);
-  if (screen.includes('Your choice')) t.send('Up', 'Enter'); // the "quit" entry, last in the list
+  if (screen.includes('Your choice'))
+    t.send('Up', 'Enter'); // the "quit" entry, last in the list
   else {
     t.type('q');
     t.send('Enter');

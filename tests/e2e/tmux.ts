@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/mlquiz.js');
 
-
 /**
  * Drives the built CLI in a real pseudo-terminal: keys go in through send-keys and the
  * screen comes back through capture-pane, exactly as a person would see it.
@@ -22,7 +21,9 @@ export class Terminal {
   constructor(args: string[], env: Record<string, string>, size = { cols: 100, rows: 50 }) {
     const dir = mkdtempSync(join(tmpdir(), 'mlq-term-'));
     this.exitFile = join(dir, 'exit');
-    const envs = Object.entries({ NO_COLOR: '1', ...env }).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
+    const envs = Object.entries({ NO_COLOR: '1', ...env })
+      .map(([k, v]) => `${k}=${shellQuote(v)}`)
+      .join(' ');
     const cmd = `env ${envs} node ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}; echo $? > ${shellQuote(this.exitFile)}; sleep 600`;
     this.tmux('new-session', '-d', '-s', this.name, '-x', String(size.cols), '-y', String(size.rows), cmd);
   }

@@ -79,7 +79,11 @@ describe('picking', () => {
     for (let i = 15; i < 19; i++) p = review(p, `q${i}`, 4, days(-1)); // rnn answered well
     const weakness = tagWeakness(bank, p, NOW);
     expect(weakness.get('cnn')).toBeGreaterThan(weakness.get('rnn')!);
-    const fresh = pickSession(bank.filter((x) => !p.cards[x.id]), p, { count: 10, now: NOW, rng: createRng(3), all: bank });
+    const fresh = pickSession(
+      bank.filter((x) => !p.cards[x.id]),
+      p,
+      { count: 10, now: NOW, rng: createRng(3), all: bank },
+    );
     expect(fresh.filter((c) => c.question.tags.includes('cnn'))).toHaveLength(10);
   });
 

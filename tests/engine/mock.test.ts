@@ -35,7 +35,13 @@ describe('round state machine (injected clock)', () => {
   it('counts a question down and flags the warning colour in its last 20%', () => {
     let s = startRound([item('a', 10_000), item('b', 10_000)], 60_000);
     s = ask(s, at(0));
-    expect(clockAt(s, at(7_900))).toMatchObject({ questionLeftMs: 2_100, questionWarning: false, roundLeftMs: 52_100, roundWarning: false, questionExpired: false });
+    expect(clockAt(s, at(7_900))).toMatchObject({
+      questionLeftMs: 2_100,
+      questionWarning: false,
+      roundLeftMs: 52_100,
+      roundWarning: false,
+      questionExpired: false,
+    });
     expect(clockAt(s, at(8_000))).toMatchObject({ questionLeftMs: 2_000, questionWarning: true });
     expect(clockAt(s, at(10_000))).toMatchObject({ questionLeftMs: 0, questionExpired: true });
     expect(clockAt(s, at(99_000))).toMatchObject({ questionLeftMs: 0, roundLeftMs: 0 });
@@ -209,9 +215,13 @@ describe('plans', () => {
       '5:blend[1].tags[0]: no loaded question has the tag "nope" (mlquiz tags lists them)',
       expect.stringMatching(/^7:blend\[1\]\.colour: unknown field "colour"/),
     ]);
-    expect(parsePlan('blend:\n  - tags: [ml]\n', 'p.yaml', 'p').diagnostics.map((d) => `${d.line}:${d.path}: ${d.message}`)).toEqual(['2:blend[0].count: required field is missing']);
+    expect(parsePlan('blend:\n  - tags: [ml]\n', 'p.yaml', 'p').diagnostics.map((d) => `${d.line}:${d.path}: ${d.message}`)).toEqual([
+      '2:blend[0].count: required field is missing',
+    ]);
     const unknown = parsePlan('blend:\n  - tags: [ml, nope]\n    count: 1\n', 'p.yaml', 'p', new Set(['ml']));
-    expect(unknown.diagnostics.map((d) => `${d.line}:${d.path}: ${d.message}`)).toEqual(['2:blend[0].tags[1]: no loaded question has the tag "nope" (mlquiz tags lists them)']);
+    expect(unknown.diagnostics.map((d) => `${d.line}:${d.path}: ${d.message}`)).toEqual([
+      '2:blend[0].tags[1]: no loaded question has the tag "nope" (mlquiz tags lists them)',
+    ]);
     expect(parsePlan('- 1', 'p.yaml', 'p').diagnostics[0]!.message).toMatch(/must be a mapping/);
     expect(parsePlan('blend: [', 'p.yaml', 'p').diagnostics.length).toBeGreaterThan(0);
   });
@@ -264,9 +274,25 @@ describe('drawing a round', () => {
 
   it('never takes two near-identical questions, and says how many a part lacks', () => {
     const twins = [
-      q('conv-out-1', { tags: ['cnn'], type: 'numeric', prompt: 'A 7×7 input, 3×3 kernel, stride 2, no padding. What is the output height?', answer: 'floor((7 - 3) / 2) + 1 = 3', key_points: [] }),
-      q('conv-out-2', { tags: ['cnn'], type: 'numeric', prompt: 'A 10×10 input, 3×3 kernel, stride 3, padding 1. What is the output height?', answer: 'floor((10 + 2 - 3) / 3) + 1 = 4', key_points: [] }),
-      q('pool', { tags: ['cnn'], prompt: 'Why does max pooling give some translation invariance?', answer: 'It keeps the largest activation of a window wherever in the window it is.' }),
+      q('conv-out-1', {
+        tags: ['cnn'],
+        type: 'numeric',
+        prompt: 'A 7×7 input, 3×3 kernel, stride 2, no padding. What is the output height?',
+        answer: 'floor((7 - 3) / 2) + 1 = 3',
+        key_points: [],
+      }),
+      q('conv-out-2', {
+        tags: ['cnn'],
+        type: 'numeric',
+        prompt: 'A 10×10 input, 3×3 kernel, stride 3, padding 1. What is the output height?',
+        answer: 'floor((10 + 2 - 3) / 3) + 1 = 4',
+        key_points: [],
+      }),
+      q('pool', {
+        tags: ['cnn'],
+        prompt: 'Why does max pooling give some translation invariance?',
+        answer: 'It keeps the largest activation of a window wherever in the window it is.',
+      }),
       q('linked', { tags: ['cnn'], see_also: ['pool'], prompt: 'Describe strided convolution as a downsampling layer', answer: 'Learned downsampling.' }),
     ];
     expect(similarity(twins[0]!, twins[1]!)).toBeGreaterThanOrEqual(NEAR_DUPLICATE);
@@ -283,7 +309,9 @@ describe('drawing a round', () => {
   });
 
   it('fills a plan part by part, easier first within a part, with the budgets it sets', () => {
-    const withHard = bank.map((x) => (x.id === 'a1' ? { ...x, difficulty: 'hard' as const } : x.id === 'a2' ? { ...x, difficulty: 'easy' as const, time_limit: 45 } : x));
+    const withHard = bank.map((x) =>
+      x.id === 'a1' ? { ...x, difficulty: 'hard' as const } : x.id === 'a2' ? { ...x, difficulty: 'easy' as const, time_limit: 45 } : x,
+    );
     const plan: Plan = {
       name: 'p',
       per_question: 100,
@@ -308,9 +336,14 @@ describe('drawing a round', () => {
     expect(draw(defaultPlan([], 2), emptyProgress(), 's', 3).items.map((i) => i.budgetMs)).toEqual([3_000, 3_000]);
   });
 
-  it('honours a part\'s difficulty filter', () => {
+  it("honours a part's difficulty filter", () => {
     const mixed = bank.map((x, i) => ({ ...x, difficulty: (i % 2 ? 'hard' : 'easy') as Question['difficulty'] }));
-    const d = drawRound(mixed, emptyProgress(), { name: 'p', blend: [{ label: 'x', tags: [], count: 5, difficulty: ['hard'] }] }, { now: NOW, rng: createRng(2) });
+    const d = drawRound(
+      mixed,
+      emptyProgress(),
+      { name: 'p', blend: [{ label: 'x', tags: [], count: 5, difficulty: ['hard'] }] },
+      { now: NOW, rng: createRng(2) },
+    );
     expect(d.items.every((i) => i.question.difficulty === 'hard')).toBe(true);
   });
 });

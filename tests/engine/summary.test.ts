@@ -28,7 +28,7 @@ describe('end-of-session summary', () => {
     expect(summariseSession(good, qs, p, EVENING, LA).weakestTag).toBeUndefined();
   });
 
-  it('regression: next due dates were UTC dates, a day off from the report\'s local forecast in the evening west of UTC', () => {
+  it("regression: next due dates were UTC dates, a day off from the report's local forecast in the evening west of UTC", () => {
     const dueDays = (offset: Offset) => summariseSession(p.reviews, qs, p, EVENING, offset).nextDue.map((d) => d.date);
     // Whole-day intervals from a review at 18:00 local on the 21st fall on local days counted from the 21st.
     const la = dueDays(LA);

@@ -11,9 +11,22 @@ import { openStore, parseProgress } from '../../src/progress/store.js';
 
 const NOW = new Date('2026-11-21T09:00:00.000Z');
 const tmp = () => mkdtempSync(join(tmpdir(), 'mlq-hstore-'));
-const add = (id: string, extra: Record<string, unknown> = {}) => (p: Progress) =>
-  applyReview(p, { question: id, rating: 3, now: NOW, covered: [0], total: 2, durationMs: 5, session: 's', ...extra });
-const CARD = { due: '2026-11-24T09:00:00.000Z', stability: 2.3, difficulty: 5, elapsed_days: 0, scheduled_days: 3, learning_steps: 0, reps: 1, lapses: 0, state: 2, last_review: '2026-11-21T09:00:00.000Z' };
+const add =
+  (id: string, extra: Record<string, unknown> = {}) =>
+  (p: Progress) =>
+    applyReview(p, { question: id, rating: 3, now: NOW, covered: [0], total: 2, durationMs: 5, session: 's', ...extra });
+const CARD = {
+  due: '2026-11-24T09:00:00.000Z',
+  stability: 2.3,
+  difficulty: 5,
+  elapsed_days: 0,
+  scheduled_days: 3,
+  learning_steps: 0,
+  reps: 1,
+  lapses: 0,
+  state: 2,
+  last_review: '2026-11-21T09:00:00.000Z',
+};
 const withCard = (card: Record<string, unknown>, id = 'a') => JSON.stringify({ version: 2, cards: { [id]: card }, reviews: [], sessions: [] });
 
 describe('no code path writes what the reader refuses', () => {
@@ -43,7 +56,9 @@ describe('cards with impossible numbers', () => {
     ['difficulty -1e308', { difficulty: -1e308 }, /difficulty/],
     ['a due date in year 9999', { due: '9999-01-01T00:00:00.000Z' }, /cards\.a\.due: must be a date between 1970 and 2999/],
   ])('regression: a card with %s is refused on read with the field named', (_n, over, message) => {
-    expect(() => parseProgress(withCard({ ...CARD, ...over }), 'p.json')).toThrow(expect.objectContaining({ details: expect.arrayContaining([expect.stringMatching(message)]) }));
+    expect(() => parseProgress(withCard({ ...CARD, ...over }), 'p.json')).toThrow(
+      expect.objectContaining({ details: expect.arrayContaining([expect.stringMatching(message)]) }),
+    );
   });
 
   it('a scheduler fault keeps the answer and says so, starting the card afresh', () => {
@@ -57,7 +72,9 @@ describe('cards with impossible numbers', () => {
 
   it('regression: a __proto__ card key is refused on read, not silently dropped on the next write', () => {
     const text = '{"version":2,"cards":{"__proto__":' + JSON.stringify(CARD) + '},"reviews":[],"sessions":[]}';
-    expect(() => parseProgress(text, 'p.json')).toThrow(expect.objectContaining({ details: [expect.stringMatching(/cards\.__proto__: must be a question id/)] }));
+    expect(() => parseProgress(text, 'p.json')).toThrow(
+      expect.objectContaining({ details: [expect.stringMatching(/cards\.__proto__: must be a question id/)] }),
+    );
   });
 });
 
@@ -126,7 +143,12 @@ describe('the lock', () => {
       },
     });
     await store.commit(add('mine'));
-    expect(store.load().reviews.map((r) => r.question).sort()).toEqual(['mine', 'other']);
+    expect(
+      store
+        .load()
+        .reviews.map((r) => r.question)
+        .sort(),
+    ).toEqual(['mine', 'other']);
   });
 
   it('a lock whose owner process is gone is taken at once, without waiting for a lease to run out', async () => {
@@ -141,7 +163,9 @@ describe('the lock', () => {
   it('a live owner is waited for, and the message names it when the wait runs out', async () => {
     const dir = tmp();
     const held = await acquireLock(join(dir, 'progress.json.lock'));
-    await expect(openStore(dir, { lock: { timeoutMs: 100 } }).commit(add('a'))).rejects.toThrow(`another mlquiz (pid ${process.pid}) has held the progress lock`);
+    await expect(openStore(dir, { lock: { timeoutMs: 100 } }).commit(add('a'))).rejects.toThrow(
+      `another mlquiz (pid ${process.pid}) has held the progress lock`,
+    );
     held.release();
     await openStore(dir).commit(add('a'));
   });
@@ -166,7 +190,20 @@ describe.runIf(canMount || process.env.CI)('full and read-only disks (tmpfs)', (
     const store = openStore(m);
     await store.commit(add('a'));
     writeFileSync(join(m, 'filler'), Buffer.alloc(40 * 1024));
-    const big = (p: Progress) => ({ ...add('b')(p), sessions: [{ id: 'x', kind: 'run' as const, started_at: NOW.toISOString(), ended_at: null, status: 'in-progress' as const, questions: Array.from({ length: 3000 }, (_, i) => `question-${i}`), answered: 0 }] });
+    const big = (p: Progress) => ({
+      ...add('b')(p),
+      sessions: [
+        {
+          id: 'x',
+          kind: 'run' as const,
+          started_at: NOW.toISOString(),
+          ended_at: null,
+          status: 'in-progress' as const,
+          questions: Array.from({ length: 3000 }, (_, i) => `question-${i}`),
+          answered: 0,
+        },
+      ],
+    });
     await expect(store.commit(big)).rejects.toThrow(/the disk is full/);
     expect(store.load().reviews.map((r) => r.question)).toEqual(['a']);
     expect(readdirSync(m).sort()).toEqual(['filler', 'progress.json']);

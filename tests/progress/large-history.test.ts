@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine/rng.js';
 import { emptyProgress, type Progress } from '../../src/progress/schema.js';
@@ -18,11 +18,31 @@ const REVIEWS = 300_000;
 
 function history(): Progress {
   const p = emptyProgress();
-  const card = { due: '2026-11-24T09:00:00.000Z', stability: 2.3, difficulty: 5, elapsed_days: 0, scheduled_days: 3, learning_steps: 0, reps: 1, lapses: 0, state: 2, last_review: '2026-11-21T09:00:00.000Z' };
+  const card = {
+    due: '2026-11-24T09:00:00.000Z',
+    stability: 2.3,
+    difficulty: 5,
+    elapsed_days: 0,
+    scheduled_days: 3,
+    learning_steps: 0,
+    reps: 1,
+    lapses: 0,
+    state: 2,
+    last_review: '2026-11-21T09:00:00.000Z',
+  };
   for (let q = 0; q < 3000; q++) p.cards[`hist-${q}`] = card;
   const t0 = Date.parse('2025-01-01T00:00:00.000Z');
   for (let i = 0; i < REVIEWS; i++)
-    p.reviews.push({ question: `hist-${i % 3000}`, at: new Date(t0 + i * 60_000).toISOString(), rating: 1 + (i % 4), state: 2, covered: [0], total: 2, duration_ms: 30_000, session: 'history' });
+    p.reviews.push({
+      question: `hist-${i % 3000}`,
+      at: new Date(t0 + i * 60_000).toISOString(),
+      rating: 1 + (i % 4),
+      state: 2,
+      covered: [0],
+      total: 2,
+      duration_ms: 30_000,
+      session: 'history',
+    });
   return p;
 }
 

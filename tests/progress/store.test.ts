@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyReview } from '../../src/engine/review.js';
 import { emptyProgress, progressSchema } from '../../src/progress/schema.js';
@@ -10,8 +10,10 @@ import { buildWriter } from './writer.js';
 
 const NOW = new Date('2026-11-21T09:00:00.000Z');
 const tmp = () => mkdtempSync(join(tmpdir(), 'mlq-store-'));
-const add = (id: string, session = 's') => (p: ReturnType<typeof emptyProgress>) =>
-  applyReview(p, { question: id, rating: 3, now: NOW, covered: [0], total: 2, durationMs: 5, session });
+const add =
+  (id: string, session = 's') =>
+  (p: ReturnType<typeof emptyProgress>) =>
+    applyReview(p, { question: id, rating: 3, now: NOW, covered: [0], total: 2, durationMs: 5, session });
 
 describe('progress store', () => {
   it('a missing file is empty progress and load never creates it', () => {
@@ -66,10 +68,33 @@ describe('progress store', () => {
   it('migrates a version 1 file forward on the first commit and keeps it as a backup', async () => {
     const dir = tmp();
     const file = join(dir, 'progress.json');
-    const card = { due: '2026-11-24T09:00:00.000Z', stability: 2.3, difficulty: 5, elapsed_days: 0, scheduled_days: 3, learning_steps: 0, reps: 1, lapses: 0, state: 2, last_review: '2026-11-21T09:00:00.000Z' };
+    const card = {
+      due: '2026-11-24T09:00:00.000Z',
+      stability: 2.3,
+      difficulty: 5,
+      elapsed_days: 0,
+      scheduled_days: 3,
+      learning_steps: 0,
+      reps: 1,
+      lapses: 0,
+      state: 2,
+      last_review: '2026-11-21T09:00:00.000Z',
+    };
     const review = { question: 'a', at: '2026-11-21T09:00:00.000Z', rating: 3, covered: [], total: 2, duration_ms: 5, session: 's' };
     // Version 1 kept the whole card before each review, null for a first review.
-    const old = JSON.stringify({ version: 1, cards: { a: card }, reviews: [{ ...review, state: null }, { ...review, state: card }], sessions: [] }, null, 1);
+    const old = JSON.stringify(
+      {
+        version: 1,
+        cards: { a: card },
+        reviews: [
+          { ...review, state: null },
+          { ...review, state: card },
+        ],
+        sessions: [],
+      },
+      null,
+      1,
+    );
     writeFileSync(file, old);
     const store = openStore(dir);
     expect(store.load().reviews.map((r) => r.state)).toEqual([0, 2]);
@@ -94,7 +119,7 @@ describe('across processes', () => {
 
   const writer = (dir: string, name: string, n: number) => spawn(process.execPath, [script, dir, name, String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
 
-  it('two sessions at once do not lose each other\'s reviews', async () => {
+  it("two sessions at once do not lose each other's reviews", async () => {
     const dir = tmp();
     const done = (c: ReturnType<typeof writer>) => new Promise((r) => c.on('exit', r));
     await Promise.all([done(writer(dir, 'a', 15)), done(writer(dir, 'b', 15))]);

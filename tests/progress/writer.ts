@@ -24,8 +24,15 @@ for (let i = 0; i < Number(n); i++) {
   );
   const script = join(dir, 'writer.mjs');
   await build({
-    entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'error',
-    banner: { js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);" },
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: script,
+    logLevel: 'error',
+    banner: {
+      js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);",
+    },
   });
   return script;
 }

@@ -20,7 +20,18 @@ function history(): Progress {
   return p;
 }
 
-const card = (due: string): StoredCard => ({ due, stability: 5, difficulty: 5, elapsed_days: 0, scheduled_days: 5, learning_steps: 0, reps: 1, lapses: 0, state: 2, last_review: '2026-11-01T00:00:00Z' });
+const card = (due: string): StoredCard => ({
+  due,
+  stability: 5,
+  difficulty: 5,
+  elapsed_days: 0,
+  scheduled_days: 5,
+  learning_steps: 0,
+  reps: 1,
+  lapses: 0,
+  state: 2,
+  last_review: '2026-11-01T00:00:00Z',
+});
 
 describe('buildReport totals', () => {
   it('counts seen, reviews, days, streak and retention over the last 30 days', () => {
@@ -44,7 +55,11 @@ describe('buildReport totals', () => {
     const r = buildReport(QS, emptyProgress(), { now: NOW, offset: UTC });
     expect(r.totals.retention.rate).toBeNull();
     expect(r.totals).toMatchObject({ questions: 4, seen: 0, reviews: 0, days_practised: 0, due_now: 0, first_review: null });
-    expect(r.tags.map((t) => [t.tag, t.mastery])).toEqual([['x', 0], ['y', 0], ['z', 0]]);
+    expect(r.tags.map((t) => [t.tag, t.mastery])).toEqual([
+      ['x', 0],
+      ['y', 0],
+      ['z', 0],
+    ]);
     expect(r.weakest).toEqual([]);
     expect(r.leeches).toEqual([]);
     expect(r.activity.max).toBe(0);
@@ -61,7 +76,11 @@ describe('buildReport totals', () => {
 
   it('a --tag filter narrows the rows and the reviews counted', () => {
     const p = history();
-    const r = buildReport(QS.filter((q) => q.tags.includes('y')), p, { now: NOW, offset: UTC, tags: ['y'] });
+    const r = buildReport(
+      QS.filter((q) => q.tags.includes('y')),
+      p,
+      { now: NOW, offset: UTC, tags: ['y'] },
+    );
     expect(r.tags.map((t) => t.tag)).toEqual(['y']);
     expect(r.totals).toMatchObject({ questions: 2, seen: 2, reviews: 3, days_practised: 3 });
     expect(r.next[0]?.command).toMatch(/^mlquiz run( --tag y)?/);

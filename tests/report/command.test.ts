@@ -21,7 +21,8 @@ function setup(withProgress = true) {
     const p = simulate({ questions: QS, reviews: 600, end: new Date('2026-11-21T08:00:00Z'), perDay: 12, seed: 'cmd', mockEvery: 4 });
     writeFileSync(join(home, 'progress.json'), JSON.stringify(p));
   }
-  const run = (argv: string[], env: Record<string, string> = { NO_COLOR: '1' }) => runCli(['report', ...argv], { shippedBanks: banks, env: { MLQUIZ_HOME: home, MLQUIZ_NO_CACHE: '1', ...env } });
+  const run = (argv: string[], env: Record<string, string> = { NO_COLOR: '1' }) =>
+    runCli(['report', ...argv], { shippedBanks: banks, env: { MLQUIZ_HOME: home, MLQUIZ_NO_CACHE: '1', ...env } });
   return { home, run };
 }
 

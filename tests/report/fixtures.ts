@@ -28,7 +28,13 @@ export function makeQuestion(id: string, tags: string[], over: Partial<Question>
 }
 
 /** One graded answer, appended through applyReview. */
-export function review(p: Progress, question: string, at: string, rating: Rating, extra: { durationMs?: number; budgetMs?: number; session?: string } = {}): Progress {
+export function review(
+  p: Progress,
+  question: string,
+  at: string,
+  rating: Rating,
+  extra: { durationMs?: number; budgetMs?: number; session?: string } = {},
+): Progress {
   return applyReview(p, {
     question,
     rating,
@@ -124,7 +130,15 @@ export function simulate(o: SimulationOptions): Progress {
       asked.push(id);
       t += durationMs + 30_000;
     }
-    sessions.push({ id: sessionId, kind: 'run', started_at: new Date(o.end.getTime() - d * DAY_MS).toISOString(), ended_at: new Date(t).toISOString(), status: 'finished', questions: asked, answered: asked.length });
+    sessions.push({
+      id: sessionId,
+      kind: 'run',
+      started_at: new Date(o.end.getTime() - d * DAY_MS).toISOString(),
+      ended_at: new Date(t).toISOString(),
+      status: 'finished',
+      questions: asked,
+      answered: asked.length,
+    });
     if (o.mockEvery && practised % o.mockEvery === 0) {
       const score = Math.round(40 + 45 * (1 - Math.exp(-practised / 30)) + (rng() - 0.5) * 16);
       sessions.push(mockSession(`mock-${new Date(t).toISOString()}`, new Date(t + 60_000).toISOString(), score));

@@ -68,8 +68,13 @@ describe('weakest', () => {
     expect(r.weakest.map((w) => [w.id, w.reasons])).toEqual([['hard', ['last: Hard']]]);
   });
 
-  it('measures slowness against the recorded budget, or the question\'s own when none was recorded', () => {
-    const qs = [makeQuestion('quick', ['t']), makeQuestion('slow', ['t']), makeQuestion('slow-old', ['t'], { difficulty: 'easy' }), makeQuestion('unseen', ['t'])];
+  it("measures slowness against the recorded budget, or the question's own when none was recorded", () => {
+    const qs = [
+      makeQuestion('quick', ['t']),
+      makeQuestion('slow', ['t']),
+      makeQuestion('slow-old', ['t'], { difficulty: 'easy' }),
+      makeQuestion('unseen', ['t']),
+    ];
     let p = emptyProgress();
     p = review(p, 'quick', '2026-11-20T10:00:00Z', 3, { durationMs: 60_000, budgetMs: 180_000 });
     p = review(p, 'slow', '2026-11-20T10:00:00Z', 3, { durationMs: 540_000, budgetMs: 180_000 });
@@ -82,7 +87,15 @@ describe('weakest', () => {
       ['slow-old', 2],
     ]);
     expect(r.weakest[0]?.reasons).toContain('3.0× its time');
-    expect(r.weakest[0]).toMatchObject({ id: 'slow', prompt: 'Prompt of slow?', tags: ['t'], lapses: 0, reviews: 1, last_rating: 3, last_review: '2026-11-20T10:00:00.000Z' });
+    expect(r.weakest[0]).toMatchObject({
+      id: 'slow',
+      prompt: 'Prompt of slow?',
+      tags: ['t'],
+      lapses: 0,
+      reviews: 1,
+      last_rating: 3,
+      last_review: '2026-11-20T10:00:00.000Z',
+    });
   });
 
   it('keeps at most ten', () => {

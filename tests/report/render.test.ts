@@ -11,7 +11,9 @@ import { makeQuestion, simulate } from './fixtures.js';
 
 const NOW = new Date('2026-11-21T21:00:00Z');
 const TAGS = ['cnn', 'regularization', 'transformers', 'probability', 'a-rather-long-tag-name-for-layout'];
-const QS = Array.from({ length: 60 }, (_, i) => makeQuestion(`q-${TAGS[i % 5]}-${i}`, [TAGS[i % 5]!], { prompt: `Question ${i}: why does $\\alpha$ matter in <this> & that? ${'words '.repeat(20)}` }));
+const QS = Array.from({ length: 60 }, (_, i) =>
+  makeQuestion(`q-${TAGS[i % 5]}-${i}`, [TAGS[i % 5]!], { prompt: `Question ${i}: why does $\\alpha$ matter in <this> & that? ${'words '.repeat(20)}` }),
+);
 const progress = simulate({ questions: QS, reviews: 1500, end: new Date('2026-11-21T20:00:00Z'), perDay: 20, seed: 'render', mockEvery: 6 });
 const data = buildReport(QS, progress, { now: NOW, offset: UTC });
 const plain = new Chalk({ level: 0 });
@@ -20,7 +22,8 @@ const ESC = '\u001b[';
 describe('renderTerminal', () => {
   it('shows every part of the report', () => {
     const s = renderTerminal(data, { width: 100, chalk: plain });
-    for (const h of ['Totals', 'Mastery by tag', 'Weakest questions', 'Activity', 'Due in the next 14 days', 'Mock rounds', 'Next']) expect(s).toContain(`\n${h}`);
+    for (const h of ['Totals', 'Mastery by tag', 'Weakest questions', 'Activity', 'Due in the next 14 days', 'Mock rounds', 'Next'])
+      expect(s).toContain(`\n${h}`);
     expect(s).toMatch(/seen {8}\d+ of 60 questions/);
     expect(s).toMatch(/retention {3}\d+% · Good\/Easy, \d+ repeats since 2026-10-23/);
     for (const t of TAGS) expect(s).toContain(t);

@@ -10,7 +10,15 @@ function manualClock(questionMs = 10_000, roundMs = 60_000) {
   const clock = (): Clock => {
     const questionLeftMs = Math.max(0, questionMs - elapsed);
     const roundLeftMs = Math.max(0, roundMs - elapsed);
-    return { questionMs, questionLeftMs, roundMs, roundLeftMs, questionWarning: questionLeftMs <= questionMs * 0.2, roundWarning: roundLeftMs <= roundMs * 0.2, questionExpired: questionLeftMs <= 0 };
+    return {
+      questionMs,
+      questionLeftMs,
+      roundMs,
+      roundLeftMs,
+      questionWarning: questionLeftMs <= questionMs * 0.2,
+      roundWarning: roundLeftMs <= roundMs * 0.2,
+      questionExpired: questionLeftMs <= 0,
+    };
   };
   return { clock, set: (ms: number) => (elapsed = ms) };
 }

@@ -17,17 +17,47 @@ function render(card: Scorecard, width = 100): string {
   return out;
 }
 
-const result = (question: string, over: object) => ({ question, rating: 3, covered: 2, total: 2, duration_ms: 61_000, budget_ms: 180_000, timed_out: false, score: 1, ...over });
+const result = (question: string, over: object) => ({
+  question,
+  rating: 3,
+  covered: 2,
+  total: 2,
+  duration_ms: 61_000,
+  budget_ms: 180_000,
+  timed_out: false,
+  score: 1,
+  ...over,
+});
 
 const card: Scorecard = {
   rows: [
-    { index: 1, id: 'a', prompt: 'Why does **L1** give $\\ell_1$ sparsity? A long prompt that goes on and on well past the column', type: 'open', budgetMs: 180_000, result: result('a', { covered: 1, total: 3, rating: 2, score: 1 / 3, timed_out: true, duration_ms: 180_000 }) },
-    { index: 2, id: 'b', prompt: 'Output size?', type: 'numeric', budgetMs: 90_000, result: result('b', { correct: true, total: 0, covered: 0, budget_ms: 90_000 }) },
+    {
+      index: 1,
+      id: 'a',
+      prompt: 'Why does **L1** give $\\ell_1$ sparsity? A long prompt that goes on and on well past the column',
+      type: 'open',
+      budgetMs: 180_000,
+      result: result('a', { covered: 1, total: 3, rating: 2, score: 1 / 3, timed_out: true, duration_ms: 180_000 }),
+    },
+    {
+      index: 2,
+      id: 'b',
+      prompt: 'Output size?',
+      type: 'numeric',
+      budgetMs: 90_000,
+      result: result('b', { correct: true, total: 0, covered: 0, budget_ms: 90_000 }),
+    },
     { index: 3, id: 'c', prompt: 'Design a feed ranker', type: 'open', budgetMs: 600_000 },
   ],
   end: 'round-time',
   score: 44,
-  history: { count: 3, best: { score: 70, at: '2026-11-03T10:00:00.000Z', plan: 'breadth' }, last: { score: 52, at: '2026-11-04T10:00:00.000Z' }, recent: [40, 70, 52, 44], delta: -10 },
+  history: {
+    count: 3,
+    best: { score: 70, at: '2026-11-03T10:00:00.000Z', plan: 'breadth' },
+    last: { score: 52, at: '2026-11-04T10:00:00.000Z' },
+    recent: [40, 70, 52, 44],
+    delta: -10,
+  },
   weakest: [{ tag: 'regularization', score: 1 / 3, questions: 1 }],
   usedMs: 241_000,
   roundMs: 1_800_000,

@@ -11,7 +11,7 @@ import { buildScorecard, roundScore } from '../../engine/mock-score.js';
 import { defaultPlan, parsePlan, planCount, scalePlan, type Plan } from '../../engine/plan.js';
 import { applyReview, openSession, upsertSession } from '../../engine/review.js';
 import { createRng } from '../../engine/rng.js';
-import { InputError, Interrupted, RuntimeFailure, UsageError } from '../../errors.js';
+import { InputError, Interrupted, UsageError } from '../../errors.js';
 import type { Session } from '../../progress/schema.js';
 import { openStore } from '../../progress/store.js';
 import { timedChoice, timedNumber, timedText, type Timed } from '../../ui/countdown.js';
@@ -56,14 +56,25 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
   let progress = store.load();
   const started = ctx.now();
   const seed = opts.seed ?? String(started.getTime());
-  const drawn = drawRound(pool, progress, plan, { now: started, rng: createRng(seed), all: set.questions, ...(opts.perQuestion !== undefined && { perQuestionS: opts.perQuestion }) });
+  const drawn = drawRound(pool, progress, plan, {
+    now: started,
+    rng: createRng(seed),
+    all: set.questions,
+    ...(opts.perQuestion !== undefined && { perQuestionS: opts.perQuestion }),
+  });
   if (drawn.items.length === 0) throw new UsageError(`no question fits the plan "${plan.name}" (mlquiz tags shows what there is)`);
 
   const io: Io = { input: ctx.stdin, output: ctx.stdout };
   const width = columns(ctx);
   let state = startRound(drawn.items, Math.round(minutes * 60_000));
   const session: Session = {
-    ...openSession('mock', started, seed, drawn.items.map((i) => i.question.id), { tags: opts.tag ?? [] }),
+    ...openSession(
+      'mock',
+      started,
+      seed,
+      drawn.items.map((i) => i.question.id),
+      { tags: opts.tag ?? [] },
+    ),
     plan: plan.name,
     minutes,
     results: [],
@@ -106,13 +117,26 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
       const now = ctx.now();
       const correct = a.attempt.correct;
       state = gradeRound(state, { rating: g.rating, covered: g.covered.length, total: q.key_points.length, ...(correct !== undefined && { correct }) });
-      const reviewInput = { question: q.id, rating: g.rating, now, covered: g.covered, total: q.key_points.length, durationMs, budgetMs: item.budgetMs, session: session.id, ...(correct !== undefined && { correct }) };
+      const reviewInput = {
+        question: q.id,
+        rating: g.rating,
+        now,
+        covered: g.covered,
+        total: q.key_points.length,
+        durationMs,
+        budgetMs: item.budgetMs,
+        session: session.id,
+        ...(correct !== undefined && { correct }),
+      };
       // Committed at once, with the round so far: Ctrl+C or a crash loses at most the answer in hand.
       const snapshot = record(state, 'in-progress');
       const notes: string[] = [];
       const saved = await saveAnswer(io, store, (p) => {
         notes.length = 0;
-        return upsertSession(applyReview(p, reviewInput, (m) => notes.push(m)), snapshot);
+        return upsertSession(
+          applyReview(p, reviewInput, (m) => notes.push(m)),
+          snapshot,
+        );
       });
       if (saved === QUIT) {
         state = abandon(state);
@@ -137,8 +161,15 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
 
 function intro(io: Io, plan: Plan, drawn: ReturnType<typeof drawRound>, state: RoundState, seed: string): void {
   const n = drawn.items.length;
-  write(io, chalk.bold(`Mock round: ${n} question${n === 1 ? '' : 's'} in ${formatMinutes(state.roundMs)}`) + chalk.dim(`  · plan ${plan.name} · seed ${seed}`));
-  for (const s of drawn.short) write(io, chalk.yellow(`Only ${s.missing === 1 ? 'one question' : `${s.missing} questions`} short for "${s.part}": not enough distinct questions match it.`));
+  write(
+    io,
+    chalk.bold(`Mock round: ${n} question${n === 1 ? '' : 's'} in ${formatMinutes(state.roundMs)}`) + chalk.dim(`  · plan ${plan.name} · seed ${seed}`),
+  );
+  for (const s of drawn.short)
+    write(
+      io,
+      chalk.yellow(`Only ${s.missing === 1 ? 'one question' : `${s.missing} questions`} short for "${s.part}": not enough distinct questions match it.`),
+    );
   write(io, chalk.dim('Answer as in an interview: the model answer stays hidden until you submit or time runs out.'));
   write(io, chalk.dim("The round's clock runs while a question is open. Ctrl+C abandons the round; graded answers are kept."));
 }
@@ -203,7 +234,11 @@ export function loadPlan(ctx: Context, ref: string, knownTags?: ReadonlySet<stri
     throw new InputError(`${file}: cannot read the plan: it ${(e as Error).message}`);
   }
   const { plan, diagnostics } = parsePlan(text, file, planName(file), knownTags);
-  if (!plan) throw new InputError(`${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the plan ${file} ("Plans" in the README describes the format)`, diagnostics.map(formatDiagnostic));
+  if (!plan)
+    throw new InputError(
+      `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the plan ${file} ("Plans" in the README describes the format)`,
+      diagnostics.map(formatDiagnostic),
+    );
   return plan;
 }
 

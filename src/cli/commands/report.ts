@@ -24,7 +24,12 @@ export default async function report(opts: ReportOptions, _args: string[], ctx: 
   const set = await loadConfiguredBanks(ctx, opts);
   const questions = opts.tag?.length ? selectQuestions(set, { tags: opts.tag }) : set.questions;
   const progress = openStore(dataDir(ctx, opts.dataDir)).load();
-  const data = buildReport(questions, progress, { now: ctx.now(), offset: systemOffset, tags: opts.tag ?? [], ...(opts.since !== undefined && { since: opts.since }) });
+  const data = buildReport(questions, progress, {
+    now: ctx.now(),
+    offset: systemOffset,
+    tags: opts.tag ?? [],
+    ...(opts.since !== undefined && { since: opts.since }),
+  });
 
   let htmlFile: string | undefined;
   if (opts.html !== undefined) {

@@ -46,12 +46,18 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
   const picks = pickSession(pool, progress, { count: opts.id?.length ?? opts.count, now: started, rng: createRng(seed), all: set.questions });
   const io: Io = { input: ctx.stdin, output: ctx.stdout };
   const width = columns(ctx);
-  const session = openSession('run', started, seed, picks.map((p) => p.question.id), {
-    tags: opts.tag ?? [],
-    deck: opts.deck ?? null,
-    difficulty: opts.difficulty ?? null,
-    ids: opts.id ?? [],
-  });
+  const session = openSession(
+    'run',
+    started,
+    seed,
+    picks.map((p) => p.question.id),
+    {
+      tags: opts.tag ?? [],
+      deck: opts.deck ?? null,
+      difficulty: opts.difficulty ?? null,
+      ids: opts.id ?? [],
+    },
+  );
   const mine: Review[] = [];
   const finish = async (status: Session['status']) => {
     if (mine.length === 0) return;
@@ -73,12 +79,25 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
       const g = await grade(io, q, a, { durationMs, budgetMs: budget });
       if (g === QUIT) break;
       const now = ctx.now();
-      const input = { question: q.id, rating: g.rating, now, covered: g.covered, total: q.key_points.length, durationMs, budgetMs: budget, session: session.id, ...(a.correct !== undefined && { correct: a.correct }) };
+      const input = {
+        question: q.id,
+        rating: g.rating,
+        now,
+        covered: g.covered,
+        total: q.key_points.length,
+        durationMs,
+        budgetMs: budget,
+        session: session.id,
+        ...(a.correct !== undefined && { correct: a.correct }),
+      };
       // Committed at once: quitting or a crash loses at most the answer in progress.
       const notes: string[] = [];
       const saved = await saveAnswer(io, store, (p) => {
         notes.length = 0;
-        return upsertSession(applyReview(p, input, (m) => notes.push(m)), { ...session, answered: mine.length + 1, ended_at: now.toISOString() });
+        return upsertSession(
+          applyReview(p, input, (m) => notes.push(m)),
+          { ...session, answered: mine.length + 1, ended_at: now.toISOString() },
+        );
       });
       if (saved === QUIT) break;
       progress = saved;

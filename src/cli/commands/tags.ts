@@ -18,7 +18,10 @@ export default async function tags(opts: TagsOptions, _args: string[], ctx: Cont
   const rows = tagMastery(set.questions, progress, ctx.now());
   const practised = Object.keys(progress.cards).length > 0;
   if (opts.json) {
-    writeJson(ctx, rows.map((r) => ({ tag: r.tag, count: r.count, seen: r.seen, due: r.due, mastery: Math.round(r.mastery * 1000) / 1000 })));
+    writeJson(
+      ctx,
+      rows.map((r) => ({ tag: r.tag, count: r.count, seen: r.seen, due: r.due, mastery: Math.round(r.mastery * 1000) / 1000 })),
+    );
     return 0;
   }
   const w = Math.max(...rows.map((r) => r.tag.length), 3);
@@ -27,6 +30,8 @@ export default async function tags(opts: TagsOptions, _args: string[], ctx: Cont
     const extra = practised ? `  ${bar(r.mastery, 16)} ${String(Math.round(r.mastery * 100)).padStart(3)}%  ${chalk.dim(`seen ${r.seen}, due ${r.due}`)}` : '';
     ctx.stdout.write(line + extra + '\n');
   }
-  ctx.stdout.write(chalk.dim(`${rows.length} tags, ${set.questions.length} questions${practised ? '; mastery = mean recall probability, unseen counting as 0' : ''}\n`));
+  ctx.stdout.write(
+    chalk.dim(`${rows.length} tags, ${set.questions.length} questions${practised ? '; mastery = mean recall probability, unseen counting as 0' : ''}\n`),
+  );
   return 0;
 }
