@@ -23,10 +23,10 @@ try {
   await build({
     stdin: {
       contents: [
-        "export { simulate } from './tests/report/fixtures.ts';",
-        "export { openStore, formatProgress, parseProgress } from './src/progress/store.ts';",
-        "export { buildReport } from './src/report/build.ts';",
-        "export { systemOffset } from './src/report/days.ts';",
+        "export { simulate } from './tests/report/fixtures';",
+        "export { openStore, formatProgress, parseProgress } from './src/progress/store';",
+        "export { buildReport } from './src/report/build';",
+        "export { systemOffset } from './src/engine/days';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',

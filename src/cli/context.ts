@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import type { Offset } from '../engine/days.js';
 import { UsageError } from '../errors.js';
 
 /**
@@ -13,6 +14,8 @@ export interface Context {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream;
   now: () => Date;
+  /** The time zone, as the clock: minutes behind UTC at an instant (tests pass a constant). */
+  offset: Offset;
   /** The folder of the banks shipped with mlquiz. */
   shippedBanks: string;
   /** The folder of the mock-round plans shipped with mlquiz; beside shippedBanks when unset. */

@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import envPaths from 'env-paths';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { systemOffset } from '../engine/days.js';
 import { MlquizError } from '../errors.js';
 import type { Context } from './context.js';
 import { buildProgram, cacheVersion, exitCodeOf } from './program.js';
@@ -68,6 +69,7 @@ export function cli(): void {
     stdout: process.stdout,
     stderr: process.stderr,
     now: () => new Date(),
+    offset: systemOffset,
     shippedBanks: fileURLToPath(new URL('../questions', import.meta.url)),
     shippedPlans: fileURLToPath(new URL('../plans', import.meta.url)),
     defaultDataDir: () => envPaths('mlquiz', { suffix: '' }).data,

@@ -1,7 +1,7 @@
 import type { MockResult } from '../progress/schema.js';
 import type { Rating } from './grade.js';
 import type { RoundItem } from './mock-draw.js';
-import { questionScore } from './mock-score.js';
+import { questionScore } from './question-score.js';
 
 /**
  * The mock round as a pure state machine. The command feeds it the clock; nothing here

@@ -1,6 +1,6 @@
 import type { Question } from '../bank/types.js';
 import type { Progress, Review } from '../progress/schema.js';
-import { dayNumber, dayString, type Offset } from '../report/days.js';
+import { dayNumber, dayString, type Offset } from './days.js';
 import { RATING_LABELS, type Rating } from './grade.js';
 
 export interface SessionSummary {

@@ -1,6 +1,6 @@
 import type { Question } from '../bank/types.js';
 import type { Progress, Session } from '../progress/schema.js';
-import { dayNumber, dayString, hourlyOffset, parseSince, streaks, weekday, type Offset } from './days.js';
+import { dayNumber, dayString, hourlyOffset, parseSince, streaks, weekday, type Offset } from '../engine/days.js';
 import { tagMastery } from './mastery.js';
 import { suggest } from './next.js';
 import { findLeeches, findWeakest, histories } from './questions.js';

@@ -1,6 +1,6 @@
-import { parseDay, weekday } from './days.js';
-import { band } from '../ui/chart.js';
-import { shortPrompt } from '../ui/text.js';
+import { parseDay, weekday } from '../engine/days.js';
+import { band } from '../format/chart.js';
+import { shortPrompt } from '../format/text.js';
 import type { Activity, Forecast, Mocks, ReportData } from './types.js';
 
 /**

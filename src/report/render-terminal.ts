@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import { bar } from '../ui/chart.js';
-import { fit, shortPrompt, wrap } from '../ui/text.js';
-import { parseDay, weekday } from './days.js';
+import { bar } from '../format/chart.js';
+import { fit, shortPrompt, wrap } from '../format/text.js';
+import { parseDay, weekday } from '../engine/days.js';
 import type { Activity, Forecast, Mocks, ReportData } from './types.js';
 
 export interface TerminalOptions {

@@ -1,7 +1,7 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useEffect, useKeypress, usePrefix, useRef, useState } from '@inquirer/core';
 import chalk from 'chalk';
 import type { Clock } from '../engine/mock.js';
-import { renderInline } from './math.js';
+import { renderInline } from '../format/math.js';
 import { guard, type Io } from './prompts.js';
 
 /** What a timed prompt gives back: the answer, or the marker that the question's time ran out. */

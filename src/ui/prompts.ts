@@ -3,7 +3,7 @@ import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState }
 import chalk from 'chalk';
 import { Interrupted } from '../errors.js';
 import { RATING_LABELS, type Rating } from '../engine/grade.js';
-import { renderInline } from './math.js';
+import { renderInline } from '../format/math.js';
 
 /** Where prompts read and write; the entry point passes process streams, tests their own. */
 export interface Io {

@@ -1,8 +1,8 @@
 import chalk from 'chalk';
 import type { Question } from '../bank/types.js';
 import { allowedRatings, checkChoice, checkNumeric, parseNumber, suggestRating, type Outcome, type Rating } from '../engine/grade.js';
-import { renderMarkdown } from './markdown.js';
-import { renderInline } from './math.js';
+import { renderMarkdown } from '../format/markdown.js';
+import { renderInline } from '../format/math.js';
 import { askAnswer, askChoice, askKeyPoints, askNumber, askRating, QUIT, type Io, type Quit } from './prompts.js';
 
 export const write = (io: Io, s = '') => io.output.write(s + '\n');

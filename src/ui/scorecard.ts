@@ -2,10 +2,10 @@ import { repeatFlag } from '../format/shell.js';
 import chalk from 'chalk';
 import { RATING_LABELS, type Rating } from '../engine/grade.js';
 import type { Scorecard, ScorecardRow } from '../engine/mock-score.js';
-import { bandColour, sparkline } from './chart.js';
+import { bandColour, sparkline } from '../format/chart.js';
 import { formatClock } from './countdown.js';
 import type { Io } from './prompts.js';
-import { shortPrompt, wrap } from './text.js';
+import { shortPrompt, wrap } from '../format/text.js';
 
 /** The rule printed under the score; the README (Mock interview rounds) says the same in more words. */
 export const SCORE_RULE = 'the mean over the questions drawn of: key points covered (open), right 1 / wrong 0 (choice, numeric); not reached 0';

@@ -3,7 +3,7 @@ import { relativeDay } from '../../src/cli/commands/run.js';
 import { applyReview } from '../../src/engine/review.js';
 import { summariseSession } from '../../src/engine/summary.js';
 import { emptyProgress } from '../../src/progress/schema.js';
-import { UTC, type Offset } from '../../src/report/days.js';
+import { UTC, type Offset } from '../../src/engine/days.js';
 import { q } from './fixtures.js';
 
 // Los Angeles in November: getTimezoneOffset() gives +480 (8 hours behind UTC).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build.js';
-import { UTC } from '../../src/report/days.js';
+import { UTC } from '../../src/engine/days.js';
 import { emptyProgress, type Progress, type StoredCard } from '../../src/progress/schema.js';
 import { upsertSession } from '../../src/engine/review.js';
 import { makeQuestion, mockSession, review } from './fixtures.js';

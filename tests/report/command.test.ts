@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { colours } from '../../src/ui/colour.js';
+import { colours } from '../../src/format/colour.js';
 import { fixtureDir } from '../bank/helpers.js';
 import { runCli } from '../cli/harness.js';
 import { makeQuestion, simulate } from './fixtures.js';

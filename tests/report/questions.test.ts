@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rating } from '../../src/engine/grade.js';
 import { emptyProgress, type Progress } from '../../src/progress/schema.js';
 import { buildReport } from '../../src/report/build.js';
-import { UTC } from '../../src/report/days.js';
+import { UTC } from '../../src/engine/days.js';
 import { weakness } from '../../src/report/questions.js';
 import { makeQuestion, review } from './fixtures.js';
 

@@ -2,10 +2,10 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../src/progress/schema.js';
 import { buildReport } from '../../src/report/build.js';
-import { UTC } from '../../src/report/days.js';
+import { UTC } from '../../src/engine/days.js';
 import { renderHtml } from '../../src/report/render-html.js';
 import { heatmap, renderTerminal, scoreSparkline } from '../../src/report/render-terminal.js';
-import { bar } from '../../src/ui/chart.js';
+import { bar } from '../../src/format/chart.js';
 import type { Activity } from '../../src/report/types.js';
 import { makeQuestion, simulate } from './fixtures.js';
 

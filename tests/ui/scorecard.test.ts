@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scorecard } from '../../src/engine/mock-score.js';
 import { renderScorecard } from '../../src/ui/scorecard.js';
-import { shortPrompt, wrap } from '../../src/ui/text.js';
+import { shortPrompt, wrap } from '../../src/format/text.js';
 
 beforeAll(() => {
   chalk.level = 0;

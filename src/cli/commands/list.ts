@@ -1,6 +1,6 @@
 import type { Difficulty } from '../../bank/types.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { shortPrompt } from '../../ui/text.js';
+import { shortPrompt } from '../../format/text.js';
 import { columns, writeJson, type Context } from '../context.js';
 
 interface ListOptions {

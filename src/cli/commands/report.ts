@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { RuntimeFailure, UsageError } from '../../errors.js';
 import { openStore } from '../../progress/store.js';
 import { buildReport } from '../../report/build.js';
-import { systemOffset } from '../../report/days.js';
+import { BadWindow } from '../../engine/days.js';
 import { renderHtml } from '../../report/render-html.js';
 import { renderTerminal } from '../../report/render-terminal.js';
-import { colours } from '../../ui/colour.js';
+import { colours } from '../../format/colour.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
 import { columns, dataDir, writeJson, type Context } from '../context.js';
 
@@ -24,12 +24,18 @@ export default async function report(opts: ReportOptions, _args: string[], ctx: 
   const set = await loadConfiguredBanks(ctx, opts);
   const questions = opts.tag?.length ? selectQuestions(set, { tags: opts.tag }) : set.questions;
   const progress = openStore(dataDir(ctx, opts.dataDir)).load();
-  const data = buildReport(questions, progress, {
-    now: ctx.now(),
-    offset: systemOffset,
-    tags: opts.tag ?? [],
-    ...(opts.since !== undefined && { since: opts.since }),
-  });
+  let data;
+  try {
+    data = buildReport(questions, progress, {
+      now: ctx.now(),
+      offset: ctx.offset,
+      tags: opts.tag ?? [],
+      ...(opts.since !== undefined && { since: opts.since }),
+    });
+  } catch (e) {
+    if (e instanceof BadWindow) throw new UsageError(`--since ${e.message}`);
+    throw e;
+  }
 
   let htmlFile: string | undefined;
   if (opts.html !== undefined) {

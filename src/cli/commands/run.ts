@@ -5,7 +5,7 @@ import { pickSession } from '../../engine/pick.js';
 import { applyReview, openSession, upsertSession } from '../../engine/review.js';
 import { createRng } from '../../engine/rng.js';
 import { summariseSession } from '../../engine/summary.js';
-import { dayNumber, dayString, systemOffset, type Offset } from '../../report/days.js';
+import { dayNumber, dayString, type Offset } from '../../engine/days.js';
 import { Interrupted, UsageError } from '../../errors.js';
 import type { Review, Session } from '../../progress/schema.js';
 import { openStore } from '../../progress/store.js';
@@ -104,18 +104,18 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
       for (const n of notes) write(io, chalk.yellow(`Note: ${n}.`));
       mine.push(progress.reviews.findLast((r) => r.session === session.id)!);
       const card = progress.cards[q.id]!;
-      write(io, chalk.dim(`Saved: ${RATING_LABELS[g.rating]}. Next review ${relativeDay(card.due, now, systemOffset)}.`));
+      write(io, chalk.dim(`Saved: ${RATING_LABELS[g.rating]}. Next review ${relativeDay(card.due, now, ctx.offset)}.`));
     }
   } catch (e) {
     if (e instanceof Interrupted) {
       await finish('interrupted');
       write(io, '');
-      renderSummary(io, summariseSession(mine, set.questions, progress, ctx.now(), systemOffset), store.file);
+      renderSummary(io, summariseSession(mine, set.questions, progress, ctx.now(), ctx.offset), store.file);
     }
     throw e;
   }
   await finish(mine.length === picks.length ? 'finished' : 'quit');
-  renderSummary(io, summariseSession(mine, set.questions, progress, ctx.now(), systemOffset), store.file);
+  renderSummary(io, summariseSession(mine, set.questions, progress, ctx.now(), ctx.offset), store.file);
   return 0;
 }
 

@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import { openStore } from '../../progress/store.js';
 import { tagMastery } from '../../report/mastery.js';
-import { bar } from '../../ui/chart.js';
+import { bar } from '../../format/chart.js';
 import { loadConfiguredBanks } from '../banks.js';
 import { dataDir, writeJson, type Context } from '../context.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fit, oneLine, shortPrompt, wrap } from '../../src/ui/text.js';
+import { fit, oneLine, shortPrompt, wrap } from '../../src/format/text.js';
 
 describe('one-line prompts', () => {
   it('regression: a ">" inside the text was dropped ("xᵀAx > 0" shown as "xᵀAx 0")', () => {

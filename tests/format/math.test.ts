@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/ui/markdown.js';
-import { latexToUnicode, renderInline, renderMathInMarkdown } from '../../src/ui/math.js';
+import { renderMarkdown } from '../../src/format/markdown.js';
+import { latexToUnicode, renderInline, renderMathInMarkdown } from '../../src/format/math.js';
 
 describe('formulas in a terminal', () => {
   it.each([

@@ -1,5 +1,3 @@
-import { UsageError } from '../errors.js';
-
 /**
  * Local calendar days as integers (days since 1970-01-01), so that a report over 100,000
  * reviews groups them with arithmetic instead of date formatting. The time zone is an
@@ -49,21 +47,24 @@ export function weekday(day: number): number {
  * The first day of a `--since` window: `30d` and `12w` count back from today (today
  * included, so `7d` is a week), a date `2026-10-01` is that local day.
  */
+/** A window that is not one; the message names the value, and the caller names the option. */
+export class BadWindow extends Error {}
+
 export function parseSince(value: string, today: number): number {
   const v = value.trim();
   const rel = /^(\d+)\s*([dw])$/i.exec(v);
   if (rel) {
     const n = Number(rel[1]) * (rel[2]!.toLowerCase() === 'w' ? 7 : 1);
-    if (n < 1) throw new UsageError(`--since ${value}: the window must be at least one day`);
+    if (n < 1) throw new BadWindow(`${value}: the window must be at least one day`);
     return today - n + 1;
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
     const day = parseDay(v);
-    if (!Number.isFinite(day) || dayString(day) !== v) throw new UsageError(`--since ${value}: not a calendar date`);
-    if (day > today) throw new UsageError(`--since ${value}: the date is in the future (today is ${dayString(today)})`);
+    if (!Number.isFinite(day) || dayString(day) !== v) throw new BadWindow(`${value}: not a calendar date`);
+    if (day > today) throw new BadWindow(`${value}: the date is in the future (today is ${dayString(today)})`);
     return day;
   }
-  throw new UsageError(`--since ${value}: expected a number of days or weeks (30d, 12w) or a date (2026-10-01)`);
+  throw new BadWindow(`${value}: expected a number of days or weeks (30d, 12w) or a date (2026-10-01)`);
 }
 
 /**
