@@ -1,0 +1,14 @@
+import type { Review, StoredCard } from '../progress/schema.js';
+import { nextCard } from './schedule.js';
+
+/**
+ * Pure: every card rebuilt from the review log alone. Scheduling has no fuzz, so the
+ * same reviews always give the same cards; reviews are taken in time order (ties in
+ * log order), as they were made.
+ */
+export function replayCards(reviews: readonly Review[]): Record<string, StoredCard> {
+  const order = reviews.map((r, i) => ({ r, i, t: Date.parse(r.at) })).sort((a, b) => a.t - b.t || a.i - b.i);
+  const cards: Record<string, StoredCard> = {};
+  for (const { r } of order) cards[r.question] = nextCard(cards[r.question], new Date(r.at), r.rating as 1 | 2 | 3 | 4);
+  return cards;
+}
