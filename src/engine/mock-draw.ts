@@ -1,6 +1,6 @@
 import type { Question } from '../bank/types.js';
 import type { Progress } from '../progress/schema.js';
-import { budgetMs } from './grade.js';
+import { budgetMs } from './rating.js';
 import { prioritise, tagWeakness } from './pick.js';
 import type { Plan, PlanItem } from './plan.js';
 import type { Rng } from './rng.js';

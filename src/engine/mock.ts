@@ -1,5 +1,5 @@
 import type { MockResult } from '../progress/schema.js';
-import type { Rating } from './grade.js';
+import type { Rating } from './rating.js';
 import type { RoundItem } from './mock-draw.js';
 import { questionScore } from './question-score.js';
 

@@ -1,4 +1,4 @@
-import type { Rating } from './grade.js';
+import type { Rating } from './rating.js';
 
 /**
  * A question's score in [0, 1]: right or wrong for choice and numeric questions; the

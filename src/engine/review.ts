@@ -1,5 +1,5 @@
 import type { Progress, Review, Session } from '../progress/schema.js';
-import type { Rating } from './grade.js';
+import type { Rating } from './rating.js';
 import { nextCard, SchedulerFault } from './schedule.js';
 
 export interface ReviewInput {

@@ -1,6 +1,6 @@
 import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade } from 'ts-fsrs';
 import type { StoredCard } from '../progress/schema.js';
-import type { Rating } from './grade.js';
+import type { Rating } from './rating.js';
 
 /**
  * Whole days only: these are long spoken answers, so same-day learning steps would

@@ -7,7 +7,7 @@ import { tempName, writeFileAtomicSync } from './atomic-write.js';
 import { describeFsError } from './fs-errors.js';
 import { acquireLock, isFolder, type LockOptions } from './lock.js';
 import { checkVersion, migrate, MIGRATIONS, type Migrations } from './migrate.js';
-import { isReview } from './quick-check.js';
+import { isReview } from './review-check.js';
 import { emptyProgress, PROGRESS_VERSION, progressSchema, type Progress, type Review } from './schema.js';
 
 export const PROGRESS_FILE = 'progress.json';

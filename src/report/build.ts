@@ -2,8 +2,8 @@ import type { Question } from '../bank/types.js';
 import type { Progress, Session } from '../progress/schema.js';
 import { dayNumber, dayString, hourlyOffset, parseSince, streaks, weekday, type Offset } from '../engine/days.js';
 import { tagMastery } from './mastery.js';
-import { suggest } from './next.js';
-import { findLeeches, findWeakest, histories } from './questions.js';
+import { suggest } from './next-steps.js';
+import { findLeeches, findWeakest, histories } from './weak-questions.js';
 import type { Activity, ActivityDay, Forecast, MockRound, Mocks, ReportData, TagRow } from './types.js';
 
 export interface ReportOptions {

@@ -2,7 +2,7 @@ import { checkbox, input, select } from '@inquirer/prompts';
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
 import chalk from 'chalk';
 import { Interrupted } from '../errors.js';
-import { RATING_LABELS, type Rating } from '../engine/grade.js';
+import { RATING_LABELS, type Rating } from '../engine/rating.js';
 import { renderInline } from '../format/math.js';
 
 /** Where prompts read and write; the entry point passes process streams, tests their own. */

@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import type { Question } from '../bank/types.js';
-import { allowedRatings, checkChoice, checkNumeric, parseNumber, suggestRating, type Outcome, type Rating } from '../engine/grade.js';
+import { allowedRatings, isSlow, suggestRating, type Outcome, type Rating } from '../engine/rating.js';
+import { checkChoice, checkNumeric, parseNumber } from '../engine/answer-check.js';
 import { renderMarkdown } from '../format/markdown.js';
 import { renderInline } from '../format/math.js';
 import { askAnswer, askChoice, askKeyPoints, askNumber, askRating, QUIT, type Io, type Quit } from './prompts.js';
@@ -84,7 +85,7 @@ export async function grade(io: Io, q: Question, a: Attempt, timing: { durationM
   const outcome: Outcome = { coverage, durationMs: timing.durationMs, budgetMs: timing.budgetMs };
   if (a.correct !== undefined) outcome.correct = a.correct;
   const suggested = suggestRating(outcome);
-  const slow = timing.durationMs > timing.budgetMs * 2 && coverage >= 1;
+  const slow = isSlow(timing.durationMs, timing.budgetMs) && coverage >= 1;
   if (slow)
     write(
       io,

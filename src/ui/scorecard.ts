@@ -1,6 +1,6 @@
 import { repeatFlag } from '../format/shell.js';
 import chalk from 'chalk';
-import { RATING_LABELS, type Rating } from '../engine/grade.js';
+import { RATING_LABELS, type Rating } from '../engine/rating.js';
 import type { Scorecard, ScorecardRow } from '../engine/mock-score.js';
 import { bandColour, sparkline } from '../format/chart.js';
 import { formatClock } from './countdown.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedRatings, budgetMs, checkChoice, checkNumeric, parseNumber, suggestRating } from '../../src/engine/grade.js';
+import { allowedRatings, budgetMs, suggestRating } from '../../src/engine/rating.js';
+import { checkChoice, checkNumeric, parseNumber } from '../../src/engine/answer-check.js';
 import { filterQuestions } from '../../src/engine/filter.js';
 import { pickSession, tagWeakness } from '../../src/engine/pick.js';
 import { applyReview } from '../../src/engine/review.js';

@@ -1,7 +1,7 @@
 // Synthetic but realistic progress: every review goes through the real applyReview, so
 // cards, lapses and due dates are what FSRS would have made of such a history.
 import type { Question } from '../../src/bank/types.js';
-import { budgetMs, type Rating } from '../../src/engine/grade.js';
+import { budgetMs, type Rating } from '../../src/engine/rating.js';
 import { applyReview } from '../../src/engine/review.js';
 import { createRng } from '../../src/engine/rng.js';
 import { retrievability } from '../../src/engine/schedule.js';

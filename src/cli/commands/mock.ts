@@ -4,7 +4,8 @@ import { MiB, readRegularFile } from '../../fs/read-regular.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Question } from '../../bank/types.js';
 import { formatDiagnostic } from '../../bank/types.js';
-import { checkNumeric, checkChoice, parseNumber, RATING_LABELS } from '../../engine/grade.js';
+import { RATING_LABELS } from '../../engine/rating.js';
+import { checkNumeric, checkChoice, parseNumber } from '../../engine/answer-check.js';
 import { abandon, answer, ask, clockAt, grade as gradeRound, startRound, type RoundState } from '../../engine/mock.js';
 import { drawRound } from '../../engine/mock-draw.js';
 import { buildScorecard, roundScore } from '../../engine/mock-score.js';
@@ -18,7 +19,7 @@ import { timedChoice, timedNumber, timedText, type Timed } from '../../ui/countd
 import { QUIT, type Io } from '../../ui/prompts.js';
 import { grade, reveal, showQuestion, write, type Attempt } from '../../ui/question.js';
 import { renderScorecard } from '../../ui/scorecard.js';
-import { formatDuration } from '../../ui/summary.js';
+import { formatDuration } from '../../ui/session-summary-view.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
 import { columns, dataDir, type Context } from '../context.js';
 import { saveAnswer } from '../save.js';

@@ -1,7 +1,7 @@
 import type { Question } from '../bank/types.js';
 import type { Progress, Review } from '../progress/schema.js';
 import { dayNumber, dayString, type Offset } from './days.js';
-import { RATING_LABELS, type Rating } from './grade.js';
+import { RATING_LABELS, type Rating } from './rating.js';
 
 export interface SessionSummary {
   answered: number;

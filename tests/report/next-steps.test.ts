@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggest } from '../../src/report/next.js';
+import { suggest } from '../../src/report/next-steps.js';
 import type { Leech, Mocks, TagRow, Totals } from '../../src/report/types.js';
 
 const NOW = new Date('2026-11-21T09:00:00Z');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Rating } from '../../src/engine/grade.js';
+import type { Rating } from '../../src/engine/rating.js';
 import { emptyProgress, type Progress } from '../../src/progress/schema.js';
 import { buildReport } from '../../src/report/build.js';
 import { UTC } from '../../src/engine/days.js';
-import { weakness } from '../../src/report/questions.js';
+import { weakness } from '../../src/report/weak-questions.js';
 import { makeQuestion, review } from './fixtures.js';
 
 const NOW = new Date('2026-11-21T09:00:00Z');

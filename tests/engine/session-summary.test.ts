@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { relativeDay } from '../../src/cli/commands/run.js';
 import { applyReview } from '../../src/engine/review.js';
-import { summariseSession } from '../../src/engine/summary.js';
+import { summariseSession } from '../../src/engine/session-summary.js';
 import { emptyProgress } from '../../src/progress/schema.js';
 import { UTC, type Offset } from '../../src/engine/days.js';
 import { q } from './fixtures.js';

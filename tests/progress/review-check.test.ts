@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_VERSION, reviewSchema } from '../../src/progress/schema.js';
-import { ISO, isReview } from '../../src/progress/quick-check.js';
+import { ISO, isReview } from '../../src/progress/review-check.js';
 import { formatProgress, openStore, parseProgress } from '../../src/progress/store.js';
 import { makeQuestion, simulate } from '../report/fixtures.js';
 

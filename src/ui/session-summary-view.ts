@@ -1,6 +1,6 @@
 import { repeatFlag } from '../format/shell.js';
 import chalk from 'chalk';
-import type { SessionSummary } from '../engine/summary.js';
+import type { SessionSummary } from '../engine/session-summary.js';
 import type { Io } from './prompts.js';
 
 export function formatDuration(ms: number): string {

@@ -1,5 +1,5 @@
 import type { Question } from '../bank/types.js';
-import { budgetMs } from '../engine/grade.js';
+import { budgetMs } from '../engine/rating.js';
 import { retrievability } from '../engine/schedule.js';
 import type { Progress, Review } from '../progress/schema.js';
 import type { Leech, WeakQuestion } from './types.js';
