@@ -1,5 +1,14 @@
 import type { Question } from '../bank/types.js';
 
+/** What the person gave before the reveal. */
+export interface Attempt {
+  text?: string;
+  picked?: number[];
+  number?: number;
+  /** Set for choice and numeric questions. */
+  correct?: boolean;
+}
+
 export function checkChoice(q: Question, picked: readonly number[]): boolean {
   const want = q.correct ?? [];
   const got = [...new Set(picked)].sort((a, b) => a - b);

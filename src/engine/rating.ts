@@ -46,3 +46,10 @@ export function allowedRatings(o: Outcome): Rating[] {
   if (o.correct === false) return [1];
   return o.coverage >= 1 ? [1, 2, 3, 4] : [1, 2];
 }
+
+/** A graded answer: the rating given, the key points ticked and the share they make. */
+export interface Graded {
+  rating: Rating;
+  covered: number[];
+  coverage: number;
+}

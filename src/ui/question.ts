@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import type { Question } from '../bank/types.js';
-import { allowedRatings, isSlow, suggestRating, type Outcome, type Rating } from '../engine/rating.js';
-import { checkChoice, checkNumeric, parseNumber } from '../engine/answer-check.js';
+import { allowedRatings, isSlow, suggestRating, type Graded, type Outcome } from '../engine/rating.js';
+import { checkChoice, checkNumeric, parseNumber, type Attempt } from '../engine/answer-check.js';
 import { renderMarkdown } from '../format/markdown.js';
 import { renderInline } from '../format/math.js';
 import { askAnswer, askChoice, askKeyPoints, askNumber, askRating, QUIT, type Io, type Quit } from './prompts.js';
@@ -16,15 +16,6 @@ export function showQuestion(io: Io, q: Question, position: { index: number; tot
   write(io, renderMarkdown(q.prompt, width));
   if (q.type === 'choice' && (q.correct?.length ?? 0) > 1) write(io, chalk.dim('(more than one choice is right)'));
   write(io);
-}
-
-/** What the person gave before the reveal. */
-export interface Attempt {
-  text?: string;
-  picked?: number[];
-  number?: number;
-  /** Set for choice and numeric questions. */
-  correct?: boolean;
 }
 
 /** Asks for an answer in the way the question's type needs; `QUIT` if the person leaves. */
@@ -61,12 +52,6 @@ export function reveal(io: Io, q: Question, a: Attempt, width: number): void {
   write(io);
 }
 
-export interface Graded {
-  rating: Rating;
-  covered: number[];
-  coverage: number;
-}
-
 /** Ticks the key points (open questions), then asks for a rating with a suggestion. */
 export async function grade(io: Io, q: Question, a: Attempt, timing: { durationMs: number; budgetMs: number }): Promise<Graded | Quit> {
   let covered: number[] = [];
@@ -95,3 +80,5 @@ export async function grade(io: Io, q: Question, a: Attempt, timing: { durationM
   const rating = await askRating(io, { message, suggested, allowed: allowedRatings(outcome) });
   return rating === QUIT ? QUIT : { rating, covered, coverage };
 }
+
+export type { Attempt, Graded };

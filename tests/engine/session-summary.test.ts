@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeDay } from '../../src/cli/commands/run.js';
+import { relativeDay } from '../../src/session/practice.js';
 import { applyReview } from '../../src/engine/review.js';
 import { summariseSession } from '../../src/engine/session-summary.js';
 import { emptyProgress } from '../../src/progress/schema.js';

@@ -10,7 +10,7 @@ import { abandon, answer, ask, clockAt, grade as gradeRound, startRound, type Ro
 import { drawRound } from '../../engine/mock-draw.js';
 import { buildScorecard, roundScore } from '../../engine/mock-score.js';
 import { defaultPlan, parsePlan, planCount, scalePlan, type Plan } from '../../engine/plan.js';
-import { applyReview, openSession, upsertSession } from '../../engine/review.js';
+import { openSession, upsertSession } from '../../engine/review.js';
 import { createRng } from '../../engine/rng.js';
 import { InputError, Interrupted, UsageError } from '../../errors.js';
 import type { Session } from '../../progress/schema.js';
@@ -22,7 +22,8 @@ import { renderScorecard } from '../../ui/scorecard.js';
 import { formatDuration } from '../../ui/session-summary-view.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
 import { columns, dataDir, type Context } from '../context.js';
-import { saveAnswer } from '../save.js';
+import { recordAnswer } from '../../session/record.js';
+import { terminalPrompter } from '../terminal-prompter.js';
 import { requireTerminal } from './run.js';
 
 export interface MockOptions {
@@ -66,6 +67,7 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
   if (drawn.items.length === 0) throw new UsageError(`no question fits the plan "${plan.name}" (mlquiz tags shows what there is)`);
 
   const io: Io = { input: ctx.stdin, output: ctx.stdout };
+  const prompter = terminalPrompter(io, columns(ctx));
   const width = columns(ctx);
   let state = startRound(drawn.items, Math.round(minutes * 60_000));
   const session: Session = {
@@ -131,20 +133,12 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
       };
       // Committed at once, with the round so far: Ctrl+C or a crash loses at most the answer in hand.
       const snapshot = record(state, 'in-progress');
-      const notes: string[] = [];
-      const saved = await saveAnswer(io, store, (p) => {
-        notes.length = 0;
-        return upsertSession(
-          applyReview(p, reviewInput, (m) => notes.push(m)),
-          snapshot,
-        );
-      });
+      const saved = await recordAnswer(store, prompter, reviewInput, snapshot);
       if (saved === QUIT) {
         state = abandon(state);
         break;
       }
       progress = saved;
-      for (const n of notes) write(io, chalk.yellow(`Note: ${n}.`));
       write(io, chalk.dim(`Saved: ${RATING_LABELS[g.rating]}.`));
       if (state.end === 'round-time') write(io, chalk.bold.yellow("\nThe round's time is up."));
     }

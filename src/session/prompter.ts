@@ -1,0 +1,27 @@
+import type { Question } from '../bank/types.js';
+import type { Attempt } from '../engine/answer-check.js';
+import type { Graded } from '../engine/rating.js';
+import type { SessionSummary } from '../engine/session-summary.js';
+
+// `q` at a prompt: the ui's own marker, so that what the terminal returns is what loops test.
+export { QUIT, type Quit } from '../ui/prompts.js';
+import type { Quit } from '../ui/prompts.js';
+
+/**
+ * Everything a session loop asks of the person and tells them. The terminal adapter in
+ * `cli/` implements it with the prompts of `ui/`; tests implement it with a script,
+ * so a whole session runs in-process with a fixed clock.
+ */
+export interface Prompter {
+  /** A dim line of context: the session's size and seed, where progress lives. */
+  info(text: string): void;
+  /** Something the person should notice (a schedule started afresh, a save that failed). */
+  warn(text: string): void;
+  showQuestion(q: Question, position: { index: number; total: number; label?: string }): void;
+  attempt(q: Question): Promise<Attempt | Quit>;
+  reveal(q: Question, a: Attempt): void;
+  grade(q: Question, a: Attempt, timing: { durationMs: number; budgetMs: number }): Promise<Graded | Quit>;
+  /** After a failed save: true to try again, false to stop (the answer is then lost). */
+  retrySave(): Promise<boolean>;
+  summary(s: SessionSummary, file: string): void;
+}
