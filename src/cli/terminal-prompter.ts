@@ -1,8 +1,16 @@
 import chalk from 'chalk';
+import type { Question } from '../bank/types.js';
+import { checkChoice, checkNumeric, parseNumber, type Attempt } from '../engine/answer-check.js';
+import type { Draw } from '../engine/mock-draw.js';
+import type { Plan } from '../engine/plan.js';
+import { plural } from '../format/plural.js';
+import type { MockPrompter } from '../session/mock-round.js';
 import type { Prompter } from '../session/prompter.js';
+import { timedChoice, timedNumber, timedText, type Timed } from '../ui/countdown.js';
 import { askRetry, type Io } from '../ui/prompts.js';
 import { attempt, grade, reveal, showQuestion, write } from '../ui/question.js';
-import { renderSummary } from '../ui/session-summary-view.js';
+import { renderScorecard } from '../ui/scorecard.js';
+import { formatDuration, renderSummary } from '../ui/session-summary-view.js';
 
 /** The session's prompter on a real terminal: the prompts and views of `ui/`. */
 export function terminalPrompter(io: Io, width: number): Prompter {
@@ -16,4 +24,55 @@ export function terminalPrompter(io: Io, width: number): Prompter {
     retrySave: () => askRetry(io),
     summary: (s, file) => renderSummary(io, s, file),
   };
+}
+
+/** The mock round's prompter on a real terminal: countdown prompts, the intro and the scorecard. */
+export function terminalMockPrompter(io: Io, width: number): MockPrompter {
+  return {
+    ...terminalPrompter(io, width),
+    intro: ({ plan, draw, roundMs, seed }) => intro(io, plan, draw, roundMs, seed),
+    timedAttempt: (q, clock) => timedAttempt(io, q, clock),
+    timeUp: (budgetMs) => write(io, chalk.bold.yellow(`Time's up: the ${formatDuration(budgetMs)} for this question are over. Here is the answer.`)),
+    roundTimeUp: () => write(io, chalk.bold.yellow("\nThe round's time is up.")),
+    scorecard: (card, info) => {
+      write(io, '');
+      renderScorecard(io, card, { ...info, width });
+    },
+  };
+}
+
+function intro(io: Io, plan: Plan, drawn: Draw, roundMs: number, seed: string): void {
+  const n = drawn.items.length;
+  write(io, chalk.bold(`Mock round: ${plural(n, 'question')} in ${formatMinutes(roundMs)}`) + chalk.dim(`  · plan ${plan.name} · seed ${seed}`));
+  for (const s of drawn.short)
+    write(
+      io,
+      chalk.yellow(`Only ${s.missing === 1 ? 'one question' : `${s.missing} questions`} short for "${s.part}": not enough distinct questions match it.`),
+    );
+  write(io, chalk.dim('Answer as in an interview: the model answer stays hidden until you submit or time runs out.'));
+  write(io, chalk.dim("The round's clock runs while a question is open. Ctrl+C abandons the round; graded answers are kept."));
+}
+
+function formatMinutes(ms: number): string {
+  const m = ms / 60_000;
+  return Number.isInteger(m) ? `${m} min` : formatDuration(ms);
+}
+
+/** The answer against the clock, as the Attempt the shared reveal and grading take. */
+async function timedAttempt(io: Io, q: Question, clock: Parameters<typeof timedText>[1]['clock']): Promise<{ attempt: Attempt; timedOut: boolean }> {
+  const unanswered = <T>(r: Timed<T>): r is Extract<Timed<T>, { timedOut: true }> => r.timedOut;
+  if (q.type === 'choice') {
+    const r = await timedChoice(io, { clock, choices: q.choices!, multiple: (q.correct?.length ?? 0) > 1 });
+    // No choice submitted in time is a wrong answer, as an interviewer would count it.
+    if (unanswered(r)) return { attempt: { correct: false }, timedOut: true };
+    return { attempt: { picked: r.value, correct: checkChoice(q, r.value) }, timedOut: false };
+  }
+  if (q.type === 'numeric') {
+    const r = await timedNumber(io, { clock, ...(q.unit !== undefined && { unit: q.unit }), parse: (s) => parseNumber(s, q.unit) });
+    if (unanswered(r)) return { attempt: { correct: false }, timedOut: true };
+    return { attempt: { number: r.value, correct: checkNumeric(q, r.value) }, timedOut: false };
+  }
+  const r = await timedText(io, { clock });
+  if (unanswered(r)) return { attempt: r.partial.trim() ? { text: `${r.partial.trim()} (cut off)` } : {}, timedOut: true };
+  return { attempt: r.value ? { text: r.value } : {}, timedOut: false };
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlan } from '../../src/cli/commands/mock.js';
+import { loadPlan } from '../../src/cli/plans.js';
 import { EXPLOIT } from '../bank/helpers.js';
 import { BIN } from './tmux.js';
 
