@@ -3,7 +3,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { MiB, NotReadable, readRegularFile } from '../fs/read-regular.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
-import type { BankSet, Diagnostic, Question } from './types.js';
+import { diagnostic, fileError, type BankSet, type Diagnostic, type Question } from './types.js';
 
 const BANK_EXTENSIONS = new Set(['.yaml', '.yml', '.md']);
 
@@ -30,7 +30,7 @@ export function findBankFiles(paths: string[], cwd: string): { files: string[]; 
   const files: string[] = [];
   const errors: Diagnostic[] = [];
   const seenDirs = new Set<string>();
-  const fault = (file: string, message: string) => errors.push({ file, line: 1, column: 1, path: '', message, severity: 'error' });
+  const fault = (file: string, message: string) => errors.push(fileError(file, message));
   const walk = (dir: string, shown: string) => {
     let real: string;
     try {
@@ -88,20 +88,12 @@ export function crossCheck(questions: Question[]): { errors: Diagnostic[]; warni
   for (const q of questions) {
     const prev = first.get(q.id);
     if (prev) {
-      errors.push({
-        file: q.file,
-        line: q.line,
-        column: 1,
-        path: 'id',
-        message: `duplicate id "${q.id}", first defined at ${prev.file}:${prev.line}`,
-        severity: 'error',
-      });
+      errors.push(diagnostic(q.file, { line: q.line, column: 1 }, 'id', `duplicate id "${q.id}", first defined at ${prev.file}:${prev.line}`));
     } else first.set(q.id, q);
   }
   for (const q of questions)
     for (const ref of q.see_also)
-      if (!first.has(ref))
-        warnings.push({ file: q.file, line: q.line, column: 1, path: 'see_also', message: `no loaded question has the id "${ref}"`, severity: 'warning' });
+      if (!first.has(ref)) warnings.push(diagnostic(q.file, { line: q.line, column: 1 }, 'see_also', `no loaded question has the id "${ref}"`, 'warning'));
   return { errors, warnings };
 }
 
@@ -131,7 +123,7 @@ export async function loadBanks(paths: string[], cwd: string, cache?: BankCache)
       bytes = readRegularFile(file, MAX_BANK_BYTES);
     } catch (e) {
       const why = e instanceof NotReadable ? e.message : `cannot read (${(e as Error).message})`;
-      errors.push({ file: name, line: 1, column: 1, path: '', message: why, severity: 'error' });
+      errors.push(fileError(name, why));
       continue;
     }
     const hash = createHash('sha1').update(extname(file).toLowerCase()).update(bytes).digest('hex');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { stripControlDeep } from './control-chars.js';
 import { rawQuestionSchema, typeRules, type RawQuestion } from './schema.js';
-import type { Diagnostic, Question } from './types.js';
+import { diagnostic, type Diagnostic, type Question } from './types.js';
 import type { PathKey, Position } from './yaml-source.js';
 
 export interface DeckInfo {
@@ -49,12 +49,12 @@ export function issuesToDiagnostics(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const p = where.locateKey([...base, ...rel], key);
-        out.push({ file, ...p, path: formatPath([...displayBase, ...rel, key]), message: wording.unknownKey(key, rel), severity: 'error' });
+        out.push(diagnostic(file, p, formatPath([...displayBase, ...rel, key]), wording.unknownKey(key, rel)));
       }
       continue;
     }
     const p = where.locate([...base, ...rel]);
-    out.push({ file, ...p, path: formatPath([...displayBase, ...rel]), message: describeIssue(issue, wording.union), severity: 'error' });
+    out.push(diagnostic(file, p, formatPath([...displayBase, ...rel]), describeIssue(issue, wording.union)));
   }
   return out;
 }
@@ -118,7 +118,7 @@ export function normaliseQuestion(
     const path = [...base, rule.path];
     // One message per field: a wrong type already reported says more than a rule about it.
     if (diagnostics.some((d) => d.path === formatPath([...displayBase, rule.path]))) continue;
-    diagnostics.push({ file: deck.file, ...where.locate(path), path: formatPath([...displayBase, rule.path]), message: rule.message, severity: 'error' });
+    diagnostics.push(diagnostic(deck.file, where.locate(path), formatPath([...displayBase, rule.path]), rule.message));
   }
   if (diagnostics.length || !parsed.success) return { diagnostics: [...diagnostics, ...warnings] };
   return { question: toQuestion(parsed.data, deck, line), diagnostics: warnings };

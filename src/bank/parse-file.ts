@@ -1,12 +1,13 @@
 import { basename, extname } from 'node:path';
 import { parseMarkdownBank } from './parse-markdown-bank.js';
 import { parseYamlBank, type ParsedBank } from './parse-yaml-bank.js';
+import { fileError } from './types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Pure: one file's bytes to questions and diagnostics, whatever its format. */
 export function parseBankFile(file: string, bytes: Uint8Array): ParsedBank {
-  const fail = (message: string): ParsedBank => ({ questions: [], diagnostics: [{ file, line: 1, column: 1, path: '', message, severity: 'error' }] });
+  const fail = (message: string): ParsedBank => ({ questions: [], diagnostics: [fileError(file, message)] });
   if (bytes.length === 0) return fail('the file is empty');
   if (bytes.includes(0)) return fail('this is a binary file, not a text bank');
   let text: string;

@@ -2,7 +2,7 @@ import { frontMatterSchema, markdownMetaKeys } from './schema.js';
 import { stripControlDeep } from './control-chars.js';
 import { controlWarnings, formatPath, issuesToDiagnostics, normaliseQuestion, type DeckInfo, type Locator } from './normalise.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
-import type { Diagnostic, Question } from './types.js';
+import { diagnostic, type Diagnostic, type Question } from './types.js';
 import { parseYaml, type PathKey, type Position } from './yaml-source.js';
 
 const KEY_POINTS = /^\s*(?:#{2,6}\s*)?(?:\*\*|__)?key points:?(?:\*\*|__)?:?\s*$/i;
@@ -22,7 +22,7 @@ interface Line {
  */
 export function parseMarkdownBank(file: string, text: string, defaultDeck: string): ParsedBank {
   const diagnostics: Diagnostic[] = [];
-  const err = (line: number, column: number, path: string, message: string): Diagnostic => ({ file, line, column, path, message, severity: 'error' });
+  const err = (line: number, column: number, path: string, message: string) => diagnostic(file, { line, column }, path, message);
   const fm = splitFrontMatter(text);
   if ('error' in fm) return { questions: [], diagnostics: [err(fm.line, 1, 'front matter', fm.error)] };
   const contentStart = fm.contentLine;
@@ -109,47 +109,25 @@ function parseSection(section: Line[], index: number, deck: DeckInfo): { questio
     }
     if (!closed)
       return {
-        diagnostics: [
-          { file, line: start.no, column: 1, path: formatPath(base), message: 'metadata block "<!--" is never closed with "-->"', severity: 'error' },
-        ],
+        diagnostics: [diagnostic(file, { line: start.no, column: 1 }, formatPath(base), 'metadata block "<!--" is never closed with "-->"')],
       };
     metaSrc = parseYaml(body.join('\n'), start.no - 1);
     if (metaSrc.errors.length)
       return {
-        diagnostics: metaSrc.errors.map((e) => ({
-          file,
-          line: e.line,
-          column: e.column,
-          path: formatPath(base),
-          message: e.message,
-          severity: 'error' as const,
-        })),
+        diagnostics: metaSrc.errors.map((e) => diagnostic(file, e, formatPath(base), e.message)),
       };
     const v = metaSrc.value;
     if (v === null || typeof v !== 'object' || Array.isArray(v))
       return {
-        diagnostics: [
-          {
-            file,
-            line: start.no,
-            column: 1,
-            path: formatPath(base),
-            message: 'the metadata block must hold YAML fields such as "id: my-question"',
-            severity: 'error',
-          },
-        ],
+        diagnostics: [diagnostic(file, { line: start.no, column: 1 }, formatPath(base), 'the metadata block must hold YAML fields such as "id: my-question"')],
       };
     meta = v as Record<string, unknown>;
     const misplaced = Object.keys(meta).filter((k) => !markdownMetaKeys.has(k) && ['prompt', 'answer', 'key_points'].includes(k));
     if (misplaced.length)
       return {
-        diagnostics: misplaced.map((k) => ({
-          file,
-          ...metaSrc!.locateKey([], k),
-          path: formatPath([...base, k]),
-          message: `"${k}" comes from the Markdown text, not the metadata block`,
-          severity: 'error' as const,
-        })),
+        diagnostics: misplaced.map((k) =>
+          diagnostic(file, metaSrc!.locateKey([], k), formatPath([...base, k]), `"${k}" comes from the Markdown text, not the metadata block`),
+        ),
       };
   }
   skipBlank();

@@ -1,7 +1,7 @@
 import { deckSchema } from './schema.js';
 import { stripControlDeep } from './control-chars.js';
 import { controlWarnings, issuesToDiagnostics, normaliseQuestion, type DeckInfo } from './normalise.js';
-import type { Diagnostic, Question } from './types.js';
+import { diagnostic, type Diagnostic, type Question } from './types.js';
 import { parseYaml } from './yaml-source.js';
 import { parseYamlByQuestion } from './yaml-split.js';
 
@@ -17,7 +17,7 @@ export interface ParsedBank {
 export function parseYamlBank(file: string, text: string, defaultDeck: string): ParsedBank {
   // Large banks are read question by question; the result is the same as a whole parse.
   const src = (text.length > LARGE ? parseYamlByQuestion(text) : undefined) ?? parseYaml(text);
-  const err = (line: number, column: number, path: string, message: string): Diagnostic => ({ file, line, column, path, message, severity: 'error' });
+  const err = (line: number, column: number, path: string, message: string) => diagnostic(file, { line, column }, path, message);
   if (src.errors.length) return { questions: [], diagnostics: src.errors.map((e) => err(e.line, e.column, '', e.message)) };
   const value = src.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -49,6 +49,20 @@ export interface BankSet {
   warnings: Diagnostic[];
 }
 
+/** The one constructor of a diagnostic: where (a line and column), which field, what is wrong. */
+export function diagnostic(
+  file: string,
+  at: { line: number; column: number },
+  path: string,
+  message: string,
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic {
+  return { file, line: at.line, column: at.column, path, message, severity };
+}
+
+/** A fault of a whole file, reported at its first line. */
+export const fileError = (file: string, message: string): Diagnostic => diagnostic(file, { line: 1, column: 1 }, '', message);
+
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.path ? `${d.path}: ` : '';
   const tag = d.severity === 'warning' ? 'warning: ' : '';

@@ -4,6 +4,7 @@ import { InputError, UsageError } from '../errors.js';
 import { filterQuestions, unknownIds, unknownTags, type QuestionFilter } from '../engine/filter.js';
 import { fileBankCache } from '../bank/cache.js';
 import { bankPaths, cacheDir, type Context } from './context.js';
+import { plural } from '../format/plural.js';
 
 /** Loads banks through the on-disk parse cache when there is one. */
 export async function loadCached(ctx: Context, paths: string[]): Promise<BankSet> {
@@ -24,7 +25,7 @@ export async function loadConfiguredBanks(ctx: Context, opts: { bank?: string[];
   const lines = set.errors.map(formatDiagnostic);
   if (!opts.skipInvalid) {
     throw new InputError(
-      `${set.errors.length} problem${set.errors.length === 1 ? '' : 's'} in the banks; fix them (mlquiz validate lists them) or pass --skip-invalid to leave those files out.`,
+      `${plural(set.errors.length, 'problem')} in the banks; fix them (mlquiz validate lists them) or pass --skip-invalid to leave those files out.`,
       lines,
     );
   }

@@ -6,6 +6,7 @@ import { parsePlan, planCount, type Plan } from '../engine/plan.js';
 import { InputError, UsageError } from '../errors.js';
 import { MiB, readRegularFile } from '../fs/read-regular.js';
 import type { Context } from './context.js';
+import { plural } from '../format/plural.js';
 
 export const DEFAULT_COUNT = 6;
 export const DEFAULT_MINUTES = 30;
@@ -48,7 +49,7 @@ export function loadPlan(ctx: Context, ref: string, knownTags?: ReadonlySet<stri
   const { plan, diagnostics } = parsePlan(text, file, planName(file), knownTags);
   if (!plan)
     throw new InputError(
-      `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the plan ${file} ("Plans" in the README describes the format)`,
+      `${plural(diagnostics.length, 'problem')} in the plan ${file} ("Plans" in the README describes the format)`,
       diagnostics.map(formatDiagnostic),
     );
   return plan;

@@ -10,7 +10,8 @@ import { timedChoice, timedNumber, timedText, type Timed } from '../ui/countdown
 import { askRetry, type Io } from '../ui/prompts.js';
 import { attempt, grade, reveal, showQuestion, write } from '../ui/question.js';
 import { renderScorecard } from '../ui/scorecard.js';
-import { formatDuration, renderSummary } from '../ui/session-summary-view.js';
+import { formatDuration, formatMinutes } from '../format/time.js';
+import { renderSummary } from '../ui/session-summary-view.js';
 
 /** The session's prompter on a real terminal: the prompts and views of `ui/`. */
 export function terminalPrompter(io: Io, width: number): Prompter {
@@ -51,11 +52,6 @@ function intro(io: Io, plan: Plan, drawn: Draw, roundMs: number, seed: string): 
     );
   write(io, chalk.dim('Answer as in an interview: the model answer stays hidden until you submit or time runs out.'));
   write(io, chalk.dim("The round's clock runs while a question is open. Ctrl+C abandons the round; graded answers are kept."));
-}
-
-function formatMinutes(ms: number): string {
-  const m = ms / 60_000;
-  return Number.isInteger(m) ? `${m} min` : formatDuration(ms);
 }
 
 /** The answer against the clock, as the Attempt the shared reveal and grading take. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatPath, issuesToDiagnostics, type IssueWording } from '../bank/normalise.js';
-import { DIFFICULTIES, type Diagnostic, type Difficulty } from '../bank/types.js';
+import { diagnostic, DIFFICULTIES, type Diagnostic, type Difficulty } from '../bank/types.js';
 import { parseYaml, type PathKey } from '../bank/yaml-source.js';
 
 /** One part of a round's blend: `count` questions carrying any of `tags` (no tags: any question). */
@@ -53,9 +53,8 @@ const PLAN_WORDING: IssueWording = {
  */
 export function parsePlan(text: string, file: string, defaultName: string, knownTags?: ReadonlySet<string>): { plan?: Plan; diagnostics: Diagnostic[] } {
   const src = parseYaml(text);
-  const diag = (path: PathKey[], message: string, at = src.locate(path)): Diagnostic => ({ file, ...at, path: formatPath(path), message, severity: 'error' });
-  if (src.errors.length)
-    return { diagnostics: src.errors.map((e) => ({ file, line: e.line, column: e.column, path: '', message: e.message, severity: 'error' })) };
+  const diag = (path: PathKey[], message: string, at = src.locate(path)) => diagnostic(file, at, formatPath(path), message);
+  if (src.errors.length) return { diagnostics: src.errors.map((e) => diagnostic(file, e, '', e.message)) };
   if (src.value === null || typeof src.value !== 'object' || Array.isArray(src.value)) {
     return { diagnostics: [diag([], 'a plan must be a mapping with a `blend` list (see "Plans" in the README)')] };
   }

@@ -1,6 +1,7 @@
 import type { Question } from '../bank/types.js';
 import type { Progress, Session } from '../progress/schema.js';
 import { dayNumber, dayString, hourlyOffset, parseSince, streaks, weekday, type Offset } from '../engine/days.js';
+import { isDue } from '../engine/schedule.js';
 import { tagMastery } from './mastery.js';
 import { suggest } from './next-steps.js';
 import { findLeeches, findWeakest, histories } from './weak-questions.js';
@@ -66,7 +67,7 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
   const seen = questions.filter((q) => progress.cards[q.id]).length;
   const dueNow = questions.filter((q) => {
     const c = progress.cards[q.id];
-    return c !== undefined && Date.parse(c.due) <= now.getTime();
+    return c !== undefined && isDue(c, now);
   }).length;
 
   const hist = histories(progress.reviews, byId);

@@ -1,5 +1,5 @@
 import type { Question } from '../bank/types.js';
-import { retrievability } from '../engine/schedule.js';
+import { isDue, retrievability } from '../engine/schedule.js';
 import type { Progress } from '../progress/schema.js';
 
 export interface TagMastery {
@@ -25,7 +25,7 @@ export function tagMastery(questions: readonly Question[], progress: Progress, n
       t.count++;
       if (card) {
         t.seen++;
-        if (Date.parse(card.due) <= now.getTime()) t.due++;
+        if (isDue(card, now)) t.due++;
       }
       t.mastery += r;
       byTag.set(tag, t);

@@ -2,6 +2,7 @@ import { parseDay, weekday } from '../engine/days.js';
 import { band } from '../format/chart.js';
 import { shortPrompt } from '../format/text.js';
 import type { Activity, Forecast, Mocks, ReportData } from './types.js';
+import { plural } from '../format/plural.js';
 
 /**
  * One self-contained page: inline CSS and SVG, no script, no network, so that it opens
@@ -140,7 +141,7 @@ function activityHtml(a: Activity): string {
     const x = left + col * cell;
     const y = top + weekday(n) * cell;
     parts.push(
-      `<rect class="day" x="${x}" y="${y}" width="${cell - 3}" height="${cell - 3}" rx="2" fill="var(--l${day.level})"><title>${day.date}: ${day.reviews} review${day.reviews === 1 ? '' : 's'}</title></rect>`,
+      `<rect class="day" x="${x}" y="${y}" width="${cell - 3}" height="${cell - 3}" rx="2" fill="var(--l${day.level})"><title>${day.date}: ${plural(day.reviews, 'review')}</title></rect>`,
     );
   }
   for (const wd of [0, 2, 4]) parts.push(`<text x="0" y="${top + wd * cell + 9}">${WEEKDAYS[wd]}</text>`);
@@ -202,7 +203,7 @@ function mocksHtml(m: Mocks): string {
   const unfinished = m.rounds.length - scored.length;
   return `<section id="mocks"><h2>Mock rounds</h2><p>${summary}</p>
 <svg id="mock-chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="mock round scores over time">${grid}${line}${dots}${ends}</svg>
-<p class="dim">${m.rounds.length} round${m.rounds.length === 1 ? '' : 's'}${unfinished ? `, ${unfinished} not finished` : ''}.</p></section>`;
+<p class="dim">${plural(m.rounds.length, 'round')}${unfinished ? `, ${unfinished} not finished` : ''}.</p></section>`;
 }
 
 function nextHtml(d: ReportData): string {

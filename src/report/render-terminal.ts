@@ -3,6 +3,7 @@ import { bar } from '../format/chart.js';
 import { fit, shortPrompt, wrap } from '../format/text.js';
 import { parseDay, weekday } from '../engine/days.js';
 import type { Activity, Forecast, Mocks, ReportData } from './types.js';
+import { plural } from '../format/plural.js';
 
 export interface TerminalOptions {
   /** Columns to fit; 60 stays readable. */
@@ -69,10 +70,6 @@ function withNote(main: string, note: string, width: number, c: ChalkInstance): 
   if (!note) return [main];
   if ([...main].length + 3 + [...note].length <= width) return [main + c.dim(` · ${note}`)];
   return [main, ...wrap(note, width - 14).map((l) => c.dim(' '.repeat(14) + l))];
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function tagLines(d: ReportData, width: number, c: ChalkInstance): string[] {

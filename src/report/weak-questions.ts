@@ -3,6 +3,7 @@ import { budgetMs } from '../engine/rating.js';
 import { retrievability } from '../engine/schedule.js';
 import type { Progress, Review } from '../progress/schema.js';
 import type { Leech, WeakQuestion } from './types.js';
+import { plural } from '../format/plural.js';
 
 /** What the report needs of one question's reviews, gathered in one pass over the log. */
 export interface History {
@@ -88,7 +89,7 @@ export function findWeakest(
     const slowness = h.ratios.length ? h.ratios.reduce((a, b) => a + b, 0) / h.ratios.length : null;
     const reasons: string[] = [];
     if (r < 0.9) reasons.push(`recall ${Math.round(r * 100)}%`);
-    if (card.lapses > 0) reasons.push(`${card.lapses} lapse${card.lapses === 1 ? '' : 's'}`);
+    if (card.lapses > 0) reasons.push(`${plural(card.lapses, 'lapse')}`);
     if (slowness !== null && slowness > 1) reasons.push(`${slowness.toFixed(1)}× its time`);
     if (h.last.rating <= 2) reasons.push(`last: ${h.last.rating === 1 ? 'Again' : 'Hard'}`);
     // A question with nothing weak about it does not belong on this list, however short it is.

@@ -3,6 +3,7 @@ import chalk from 'chalk';
 import type { Clock } from '../engine/mock.js';
 import { renderInline } from '../format/math.js';
 import { guard, type Io } from './prompts.js';
+import { formatClock } from '../format/time.js';
 
 /** What a timed prompt gives back: the answer, or the marker that the question's time ran out. */
 export type Timed<T> = { timedOut: false; value: T } | { timedOut: true; partial: string };
@@ -12,12 +13,6 @@ interface TimedConfig {
   clock: () => Clock;
   /** How often the countdown is checked; a redraw happens only when a shown second changes. */
   tickMs?: number;
-}
-
-/** `m:ss`, rounding up so that the display reaches 0:00 exactly when the time is over. */
-export function formatClock(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 /** The countdown line: this question's time and the round's, each warning in its last 20%. */

@@ -3,7 +3,7 @@ import chalk from 'chalk';
 import { RATING_LABELS, type Rating } from '../engine/rating.js';
 import type { Scorecard, ScorecardRow } from '../engine/mock-score.js';
 import { bandColour, sparkline } from '../format/chart.js';
-import { formatClock } from './countdown.js';
+import { formatClock } from '../format/time.js';
 import type { Io } from './prompts.js';
 import { shortPrompt, wrap } from '../format/text.js';
 

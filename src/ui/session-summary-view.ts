@@ -1,12 +1,8 @@
 import { repeatFlag } from '../format/shell.js';
 import chalk from 'chalk';
 import type { SessionSummary } from '../engine/session-summary.js';
+import { formatDuration } from '../format/time.js';
 import type { Io } from './prompts.js';
-
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-}
 
 export function renderSummary(io: Io, s: SessionSummary, file: string): void {
   const w = (t = '') => io.output.write(t + '\n');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/cli/plans.js';
 import { EXPLOIT } from '../bank/helpers.js';
+import { runCli } from '../cli/harness.js';
 import { BIN } from './tmux.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mlq-hcli-'));
@@ -42,16 +43,16 @@ describe('hostile input through the real CLI', () => {
     noStack(r.stderr);
   });
 
-  it.each(['1e16', '1e308', '0', '-5', 'abc'])('regression: mock --per-question %s is a usage error (exit 2), before anything is saved', (v) => {
-    const r = cli(['mock', '--per-question', v]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--per-question <seconds>' argument .* is invalid\. Expected a number greater than 0 and at most 3600/);
+  it.each(['1e16', '1e308', '0', '-5', 'abc'])('regression: mock --per-question %s is a usage error (exit 2), before anything is saved', async (v) => {
+    const r = await runCli(['mock', '--per-question', v]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--per-question <seconds>' argument .* is invalid\. Expected a number greater than 0 and at most 3600/);
   });
 
-  it('regression: --json error paths print {"error": …} on stdout', () => {
-    const r = cli(['list', '--json', '--tag', 'no-such-tag']);
-    expect(r.status).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 2, message: expect.stringContaining('unknown tag "no-such-tag"') } });
+  it('regression: --json error paths print {"error": …} on stdout', async () => {
+    const r = await runCli(['list', '--json', '--tag', 'no-such-tag']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toEqual({ error: { code: 2, message: expect.stringContaining('unknown tag "no-such-tag"') } });
   });
 
   it('regression: a FIFO bank named on the command line fails at once instead of blocking in open()', () => {
@@ -70,12 +71,12 @@ describe('hostile input through the real CLI', () => {
     expect(() => loadPlan({ cwd: dir } as never, join(dir, 'p.yaml'))).toThrow(/is a named pipe \(FIFO\), not a regular file/);
   });
 
-  it('regression: --data-dir naming a file says it is not a folder (exit 2)', () => {
+  it('regression: --data-dir naming a file says it is not a folder (exit 2)', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'file'), 'x');
-    const r = cli(['report', '--data-dir', join(dir, 'file')]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`--data-dir ${join(dir, 'file')} is a file, not a folder`);
+    const r = await runCli(['report', '--data-dir', join(dir, 'file')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--data-dir ${join(dir, 'file')} is a file, not a folder`);
   });
 
   it('regression: a relative XDG_CACHE_HOME / XDG_DATA_HOME is ignored, as the XDG spec says', () => {

@@ -64,7 +64,7 @@ describe('a long history', () => {
       });
       return { child, exited: new Promise<void>((r) => child.on('exit', () => r())) };
     };
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < 1; round++) {
       const steady = start(`steady${round}`, 3);
       const victim = start(`victim${round}`, 3);
       // Kill the victim at a seeded moment: before, during or after one of its commits.

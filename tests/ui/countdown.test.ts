@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/engine/mock.js';
 import { Interrupted } from '../../src/errors.js';
-import { countdownLine, formatClock, timedChoice, timedNumber, timedText } from '../../src/ui/countdown.js';
+import { countdownLine, timedChoice, timedNumber, timedText } from '../../src/ui/countdown.js';
+import { formatClock } from '../../src/format/time.js';
 
 /** A clock the test moves by hand; the prompts poll it every few milliseconds. */
 function manualClock(questionMs = 10_000, roundMs = 60_000) {

@@ -2,6 +2,7 @@ import type { Difficulty } from '../../bank/types.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
 import { shortPrompt } from '../../format/text.js';
 import { columns, writeJson, type Context } from '../context.js';
+import { plural } from '../../format/plural.js';
 
 interface ListOptions {
   tag?: string[];
@@ -26,6 +27,6 @@ export default async function list(opts: ListOptions, _args: string[], ctx: Cont
     const head = `${chalk.bold(q.id)}  ${chalk.dim(`${q.type} · ${q.difficulty} · ${q.tags.join(', ')}`)}`;
     ctx.stdout.write(`${head}\n  ${shortPrompt(q.prompt, width - 3)}\n`);
   }
-  ctx.stdout.write(chalk.dim(`${questions.length} question${questions.length === 1 ? '' : 's'}\n`));
+  ctx.stdout.write(chalk.dim(`${plural(questions.length, 'question')}\n`));
   return 0;
 }

@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import { formatDiagnostic } from '../../bank/types.js';
 import { loadCached } from '../banks.js';
 import { bankPaths, writeJson, type Context } from '../context.js';
+import { plural } from '../../format/plural.js';
 
 interface ValidateOptions {
   json?: boolean;
@@ -19,8 +20,8 @@ export default async function validate(opts: ValidateOptions, paths: string[], c
     return ok ? 0 : 2;
   }
   for (const d of [...set.errors, ...set.warnings]) (d.severity === 'error' ? ctx.stderr : ctx.stdout).write(formatDiagnostic(d) + '\n');
-  const summary = `${set.files.length} file${set.files.length === 1 ? '' : 's'}, ${set.questions.length} valid question${set.questions.length === 1 ? '' : 's'}`;
+  const summary = `${plural(set.files.length, 'file')}, ${plural(set.questions.length, 'valid question')}`;
   if (ok) ctx.stdout.write(`${chalk.green('✔')} ${summary}${set.warnings.length ? `, ${set.warnings.length} warning(s)` : ''}\n`);
-  else ctx.stderr.write(`${chalk.red('✘')} ${set.errors.length} error${set.errors.length === 1 ? '' : 's'} (${summary})\n`);
+  else ctx.stderr.write(`${chalk.red('✘')} ${plural(set.errors.length, 'error')} (${summary})\n`);
   return ok ? 0 : 2;
 }
