@@ -7,5 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // vitest leaves one core free by default, which on two cores means one file at a time;
+    // most files wait on child processes and terminals, so two at once fit.
+    maxWorkers: 2,
+    minWorkers: 1,
   },
 });
