@@ -31,5 +31,8 @@ await build({
       'const __filename = __mlquizPath(import.meta.url);',
     ].join(' '),
   },
+  // Heavy modules that marked-terminal imports eagerly but mlquiz does not need at start-up
+  // (see the stubs' own comments).
+  alias: { 'cli-highlight': './src/format/stubs/cli-highlight.ts', 'node-emoji': './src/format/stubs/node-emoji.ts' },
   logLevel: 'warning',
 });

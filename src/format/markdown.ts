@@ -9,7 +9,7 @@ export function renderMarkdown(md: string, width = 80): string {
   if (cached?.width !== width) {
     const marked = new Marked();
     // marked-terminal's types lag behind marked's extension API; the runtime shape is right.
-    marked.use(markedTerminal({ width: Math.max(40, width - 2), reflowText: true, tab: 2, showSectionPrefix: false }) as never);
+    marked.use(markedTerminal({ width: Math.max(40, width - 2), reflowText: true, tab: 2, showSectionPrefix: false, emoji: false }) as never);
     cached = { width, marked };
   }
   const out = cached.marked.parse(renderMathInMarkdown(md), { async: false }) as string;

@@ -1,4 +1,6 @@
-import { checkbox, input, select } from '@inquirer/prompts';
+import checkbox from '@inquirer/checkbox';
+import input from '@inquirer/input';
+import select from '@inquirer/select';
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
 import chalk from 'chalk';
 import { Interrupted } from '../errors.js';

@@ -110,6 +110,8 @@ describe('mlquiz mock in a real terminal', () => {
     await term.waitFor('How did it go?');
     term.send('1');
     await term.waitFor('Question 2 of 2');
+    // Ctrl+C once the prompt is up (raw mode on), well inside the 3 s of question 2.
+    await term.waitFor('Your answer (in pixels)');
     term.send('C-c');
     const screen = await term.waitFor('Scorecard');
     expect(screen).toMatch(/2\s+Two stacked .*not reached/);
