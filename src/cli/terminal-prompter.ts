@@ -66,6 +66,7 @@ async function timedAttempt(io: Io, q: Question, clock: Parameters<typeof timedT
   if (q.type === 'numeric') {
     const r = await timedNumber(io, { clock, ...(q.unit !== undefined && { unit: q.unit }), parse: (s) => parseNumber(s, q.unit) });
     if (unanswered(r)) return { attempt: { correct: false }, timedOut: true };
+    if (r.value === null) return { attempt: { correct: false, unknown: true }, timedOut: false };
     return { attempt: { number: r.value, correct: checkNumeric(q, r.value) }, timedOut: false };
   }
   const r = await timedText(io, { clock });

@@ -7,7 +7,12 @@ export interface Attempt {
   number?: number;
   /** Set for choice and numeric questions. */
   correct?: boolean;
+  /** The person said they did not know (Enter or `?` at a numeric question): wrong, and said so. */
+  unknown?: boolean;
 }
+
+/** What a person types at a numeric prompt to say "I don't know": nothing, or a question mark. */
+export const isDontKnow = (text: string) => text.trim() === '' || text.trim() === '?';
 
 export function checkChoice(q: Question, picked: readonly number[]): boolean {
   const want = q.correct ?? [];

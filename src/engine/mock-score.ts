@@ -81,6 +81,9 @@ export interface Scorecard {
   /** Answering time used of the round's time. */
   usedMs: number;
   roundMs: number;
+  /** Questions reached (graded), and of those the ones answered before their time ran out. */
+  reached: number;
+  answered: number;
 }
 
 /** Pure: everything the end-of-round screen shows. */
@@ -101,5 +104,8 @@ export function buildScorecard(s: RoundState, sessions: readonly Session[], sess
     weakest: weakestTags(s.results, (id) => tags.get(id) ?? []),
     usedMs: s.usedMs,
     roundMs: s.roundMs,
+    reached: s.results.length,
+    // A question cut off by its clock was not answered, whatever was typed when it stopped.
+    answered: s.results.filter((r) => !r.timed_out).length,
   };
 }

@@ -3,6 +3,7 @@ import chalk from 'chalk';
 import type { Clock } from '../engine/mock.js';
 import { renderInline } from '../format/math.js';
 import { guard, type Io } from './prompts.js';
+import { isDontKnow } from '../engine/answer-check.js';
 import { formatClock } from '../format/time.js';
 
 /** What a timed prompt gives back: the answer, or the marker that the question's time ran out. */
@@ -57,6 +58,8 @@ interface TextConfig extends TimedConfig {
   /** Numbers only: undefined for text that is not a number. */
   parse?: (s: string) => number | undefined;
   invalid?: string;
+  /** Numbers only: Enter alone or `?` submits "I don't know" instead of asking for a number. */
+  allowUnknown?: boolean;
 }
 
 type Status = 'idle' | 'done' | 'timeout';
@@ -81,7 +84,7 @@ const textPrompt = createPrompt<Timed<string>, TextConfig>((config, done) => {
     if (over.current) return;
     if (isEnterKey(key)) {
       const text = value.trim();
-      if (config.parse && config.parse(text) === undefined) {
+      if (config.parse && config.parse(text) === undefined && !(config.allowUnknown && isDontKnow(text))) {
         // readline emptied its line on Enter; put the text back to be fixed.
         rl.write(value);
         setError(config.invalid ?? 'Type a number');
@@ -156,14 +159,21 @@ export function timedText(io: Io, config: TimedConfig): Promise<Timed<string>> {
   return guard(textPrompt({ ...config, message: 'Your answer (Enter to submit; an empty answer means you said it aloud):' }, ctx(io)));
 }
 
-export async function timedNumber(io: Io, config: TimedConfig & { unit?: string; parse: (s: string) => number | undefined }): Promise<Timed<number>> {
+/** A number against the clock; `null` when the person does not know (Enter alone or `?`). */
+export async function timedNumber(io: Io, config: TimedConfig & { unit?: string; parse: (s: string) => number | undefined }): Promise<Timed<number | null>> {
   const r = await guard(
     textPrompt(
-      { ...config, message: `Your answer${config.unit ? ` (in ${config.unit})` : ''}:`, invalid: 'Type a number, e.g. 0.25, 1/4, 25% or 3e-2' },
+      {
+        ...config,
+        allowUnknown: true,
+        message: `Your answer${config.unit ? ` (in ${config.unit})` : ''} (Enter or ? if you don't know):`,
+        invalid: 'Type a number, e.g. 0.25, 1/4, 25% or 3e-2',
+      },
       ctx(io),
     ),
   );
-  return r.timedOut ? r : { timedOut: false, value: config.parse(r.value)! };
+  if (r.timedOut) return r;
+  return { timedOut: false, value: isDontKnow(r.value) ? null : config.parse(r.value)! };
 }
 
 export function timedChoice(io: Io, config: TimedConfig & { choices: string[]; multiple: boolean }): Promise<Timed<number[]>> {

@@ -3,6 +3,7 @@ import input from '@inquirer/input';
 import select from '@inquirer/select';
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
 import chalk from 'chalk';
+import { isDontKnow } from '../engine/answer-check.js';
 import { Interrupted } from '../errors.js';
 import { RATING_LABELS, type Rating } from '../engine/rating.js';
 import { renderInline } from '../format/math.js';
@@ -59,17 +60,19 @@ export async function askChoice(io: Io, choices: string[], multiple: boolean): P
   return picked === QUIT ? QUIT : [picked];
 }
 
-export async function askNumber(io: Io, unit: string | undefined, parse: (s: string) => number | undefined): Promise<number | Quit> {
+/** A number; `null` when the person does not know (Enter alone or `?`), `QUIT` for q. */
+export async function askNumber(io: Io, unit: string | undefined, parse: (s: string) => number | undefined): Promise<number | null | Quit> {
   const text = await guard(
     input(
       {
-        message: `Your answer${unit ? ` (in ${unit})` : ''}, or q to quit:`,
-        validate: (s) => s.trim().toLowerCase() === 'q' || parse(s) !== undefined || 'Type a number, e.g. 0.25, 1/4, 25% or 3e-2',
+        message: `Your answer${unit ? ` (in ${unit})` : ''} (Enter or ? if you don't know, q to quit):`,
+        validate: (s) => s.trim().toLowerCase() === 'q' || isDontKnow(s) || parse(s) !== undefined || 'Type a number, e.g. 0.25, 1/4, 25% or 3e-2',
       },
       ctx(io),
     ),
   );
-  return text.trim().toLowerCase() === 'q' ? QUIT : parse(text)!;
+  if (text.trim().toLowerCase() === 'q') return QUIT;
+  return isDontKnow(text) ? null : parse(text)!;
 }
 
 interface RatingConfig {

@@ -26,7 +26,8 @@ export async function attempt(io: Io, q: Question): Promise<Attempt | Quit> {
   }
   if (q.type === 'numeric') {
     const n = await askNumber(io, q.unit, (s) => parseNumber(s, q.unit));
-    return n === QUIT ? QUIT : { number: n, correct: checkNumeric(q, n) };
+    if (n === QUIT) return QUIT;
+    return n === null ? { correct: false, unknown: true } : { number: n, correct: checkNumeric(q, n) };
   }
   const text = await askAnswer(io);
   return text === QUIT ? QUIT : { text };
@@ -39,7 +40,12 @@ export function reveal(io: Io, q: Question, a: Attempt, width: number): void {
       q.type === 'choice'
         ? q.correct!.map((i) => `${String.fromCharCode(97 + i)}) ${renderInline(q.choices![i]!)}`).join('; ')
         : `${q.value}${q.unit ? ` ${q.unit}` : ''}${q.tolerance ? ` (± ${q.tolerance})` : ''}`;
-    write(io, a.correct ? chalk.green.bold('✔ Right.') : chalk.red.bold(`✘ Not quite. The answer: ${right}`));
+    const verdict = a.correct
+      ? chalk.green.bold('✔ Right.')
+      : a.unknown
+        ? chalk.yellow.bold(`Not answered. The answer: ${right}`)
+        : chalk.red.bold(`✘ Not quite. The answer: ${right}`);
+    write(io, verdict);
   } else if (a.text) {
     write(io, chalk.dim('Your answer: ') + a.text);
   }
@@ -66,6 +72,11 @@ export async function grade(io: Io, q: Question, a: Attempt, timing: { durationM
       for (const k of q.key_points) write(io, `  • ${renderInline(k)}`);
       covered = a.correct ? q.key_points.map((_, i) => i) : [];
     }
+  }
+  // A wrong (or unknown, or timed-out) auto-graded answer is Again: nothing to ask.
+  if (a.correct === false) {
+    write(io, chalk.dim('Recorded as Again: a wrong answer comes back soon.'));
+    return { rating: 1, covered, coverage };
   }
   const outcome: Outcome = { coverage, durationMs: timing.durationMs, budgetMs: timing.budgetMs };
   if (a.correct !== undefined) outcome.correct = a.correct;

@@ -37,9 +37,13 @@ function points(row: ScorecardRow): string {
 export function renderScorecard(io: Io, card: Scorecard, info: { plan: string; file: string; width: number }): void {
   const w = (t = '') => io.output.write(t.trimEnd() + '\n');
   const promptWidth = Math.max(16, info.width - 48);
-  const answered = card.rows.filter((r) => r.result).length;
+  const timedOut = card.reached - card.answered;
   w();
-  const about = [info.plan, `${answered} of ${card.rows.length} answered`, `${formatClock(card.usedMs)} of ${formatClock(card.roundMs)} answering`];
+  const about = [
+    info.plan,
+    `${card.answered} of ${card.rows.length} answered${timedOut ? `, ${timedOut} timed out` : ''}`,
+    `${formatClock(card.usedMs)} of ${formatClock(card.roundMs)} answering`,
+  ];
   w(chalk.bold('Scorecard') + '  ' + chalk.dim(joinParts(about, info.width, 11)));
   w(chalk.dim(`  ${pad('#', 3)}${pad('question', promptWidth + 2)}${pad('points', 8)}${pad('rating', 7)}${pad('time', 13)}`));
   for (const row of card.rows) {
@@ -60,7 +64,7 @@ export function renderScorecard(io: Io, card: Scorecard, info: { plan: string; f
   }
   w();
   if (card.end === 'round-time') {
-    for (const line of wrap(`The round's time ran out after ${answered} of ${card.rows.length} questions; the ones not reached count 0.`, info.width))
+    for (const line of wrap(`The round's time ran out after ${card.reached} of ${card.rows.length} questions; the ones not reached count 0.`, info.width))
       w(chalk.yellow(line));
   }
   if (card.score === null) {

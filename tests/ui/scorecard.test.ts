@@ -61,12 +61,15 @@ const card: Scorecard = {
   weakest: [{ tag: 'regularization', score: 1 / 3, questions: 1 }],
   usedMs: 241_000,
   roundMs: 1_800_000,
+  reached: 2,
+  answered: 1,
 };
 
 describe('scorecard', () => {
   it('shows a row per question, the score with its rule, history and the weakest tags with the command', () => {
     const out = render(card);
-    expect(out).toContain('Scorecard  breadth · 2 of 3 answered · 4:01 of 30:00 answering');
+    // Issue 10, item 14: a question cut off by its clock is not counted as answered.
+    expect(out).toContain('Scorecard  breadth · 1 of 3 answered, 1 timed out · 4:01 of 30:00 answering');
     expect(out).toMatch(/^ {2}1 {2}Why does L1 give ℓ₁ sparsity\? A long prompt.*… {2}1 of 3 {2}Hard {3}3:00 \/ 3:00 {2}timed out$/m);
     expect(out).toMatch(/^ {2}2 {2}Output size\? +right {3}Good {3}1:01 \/ 1:30$/m);
     expect(out).toMatch(/^ {2}3 {2}Design a feed ranker +not reached$/m);
