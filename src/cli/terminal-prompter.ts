@@ -19,8 +19,8 @@ export function terminalPrompter(io: Io, width: number): Prompter {
     info: (text) => write(io, chalk.dim(text)),
     warn: (text) => write(io, chalk.yellow(text)),
     showQuestion: (q, position) => showQuestion(io, q, position, width),
-    attempt: (q) => attempt(io, q),
-    reveal: (q, a) => reveal(io, q, a, width),
+    attempt: (q, order) => attempt(io, q, order),
+    reveal: (q, a, order) => reveal(io, q, a, width, order),
     grade: (q, a, timing) => grade(io, q, a, timing),
     retrySave: () => askRetry(io),
     summary: (s, file) => renderSummary(io, s, file),
@@ -32,7 +32,7 @@ export function terminalMockPrompter(io: Io, width: number): MockPrompter {
   return {
     ...terminalPrompter(io, width),
     intro: ({ plan, draw, roundMs, seed }) => intro(io, plan, draw, roundMs, seed),
-    timedAttempt: (q, clock) => timedAttempt(io, q, clock),
+    timedAttempt: (q, clock, order) => timedAttempt(io, q, clock, order),
     timeUp: (budgetMs) => write(io, chalk.bold.yellow(`Time's up: the ${formatDuration(budgetMs)} for this question are over. Here is the answer.`)),
     roundTimeUp: () => write(io, chalk.bold.yellow("\nThe round's time is up.")),
     scorecard: (card, info) => {
@@ -55,13 +55,20 @@ function intro(io: Io, plan: Plan, drawn: Draw, roundMs: number, seed: string): 
 }
 
 /** The answer against the clock, as the Attempt the shared reveal and grading take. */
-async function timedAttempt(io: Io, q: Question, clock: Parameters<typeof timedText>[1]['clock']): Promise<{ attempt: Attempt; timedOut: boolean }> {
+async function timedAttempt(
+  io: Io,
+  q: Question,
+  clock: Parameters<typeof timedText>[1]['clock'],
+  order: readonly number[],
+): Promise<{ attempt: Attempt; timedOut: boolean }> {
   const unanswered = <T>(r: Timed<T>): r is Extract<Timed<T>, { timedOut: true }> => r.timedOut;
   if (q.type === 'choice') {
-    const r = await timedChoice(io, { clock, choices: q.choices!, multiple: (q.correct?.length ?? 0) > 1 });
+    // Shown in the shuffled order; what was picked goes back to the bank's indices.
+    const r = await timedChoice(io, { clock, choices: order.map((i) => q.choices![i]!), multiple: (q.correct?.length ?? 0) > 1 });
     // No choice submitted in time is a wrong answer, as an interviewer would count it.
     if (unanswered(r)) return { attempt: { correct: false }, timedOut: true };
-    return { attempt: { picked: r.value, correct: checkChoice(q, r.value) }, timedOut: false };
+    const picked = r.value.map((d) => order[d]!);
+    return { attempt: { picked, correct: checkChoice(q, picked) }, timedOut: false };
   }
   if (q.type === 'numeric') {
     const r = await timedNumber(io, { clock, ...(q.unit !== undefined && { unit: q.unit }), parse: (s) => parseNumber(s, q.unit) });

@@ -4,6 +4,7 @@ import { abandon, answer, ask, clockAt, grade as gradeRound, startRound, type Cl
 import type { Draw } from '../engine/mock-draw.js';
 import { buildScorecard, roundScore, type Scorecard } from '../engine/mock-score.js';
 import type { Plan } from '../engine/plan.js';
+import { choiceOrder } from '../engine/choice-order.js';
 import { RATING_LABELS } from '../engine/rating.js';
 import { Interrupted } from '../errors.js';
 import type { Progress, Session } from '../progress/schema.js';
@@ -15,7 +16,7 @@ import { closeSession, recordAnswer } from './record.js';
 export interface MockPrompter extends Prompter {
   intro(info: { plan: Plan; draw: Draw; roundMs: number; seed: string }): void;
   /** The answer against the clock; `timedOut` when the question's time ran out first. */
-  timedAttempt(q: Question, clock: () => Clock): Promise<{ attempt: Attempt; timedOut: boolean }>;
+  timedAttempt(q: Question, clock: () => Clock, order: readonly number[]): Promise<{ attempt: Attempt; timedOut: boolean }>;
   timeUp(budgetMs: number): void;
   roundTimeUp(): void;
   scorecard(card: Scorecard, info: { plan: string; file: string }): void;
@@ -66,11 +67,12 @@ export async function runMockRound(inp: MockInput): Promise<{ state: RoundState;
       // The part's name helps only when the plan has parts to tell apart.
       const label = plan.blend.length > 1 ? item.part : undefined;
       prompter.showQuestion(q, { index: state.index + 1, total: state.items.length, ...(label && { label }) });
-      const a = await prompter.timedAttempt(q, () => clockAt(state, inp.now()));
+      const order = choiceOrder(q, inp.seed);
+      const a = await prompter.timedAttempt(q, () => clockAt(state, inp.now()), order);
       state = answer(state, inp.now(), { timedOut: a.timedOut });
       const { durationMs, timedOut } = state.answered!;
       if (timedOut) prompter.timeUp(item.budgetMs);
-      prompter.reveal(q, a.attempt);
+      prompter.reveal(q, a.attempt, order);
       const g = await prompter.grade(q, a.attempt, { durationMs, budgetMs: item.budgetMs });
       if (g === QUIT) {
         state = abandon(state);

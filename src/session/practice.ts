@@ -1,6 +1,7 @@
 import type { Question } from '../bank/types.js';
 import { dayNumber, dayString, type Offset } from '../engine/days.js';
 import type { Candidate } from '../engine/pick.js';
+import { choiceOrder } from '../engine/choice-order.js';
 import { budgetMs, RATING_LABELS } from '../engine/rating.js';
 import { summariseSession } from '../engine/session-summary.js';
 import { Interrupted } from '../errors.js';
@@ -48,10 +49,11 @@ export async function runPractice(inp: PracticeInput): Promise<PracticeResult> {
       const q = pick.question;
       prompter.showQuestion(q, { index: i + 1, total: picks.length, label: LABELS[pick.kind] });
       const shown = inp.now();
-      const a = await prompter.attempt(q);
+      const order = choiceOrder(q, session.seed ?? session.id);
+      const a = await prompter.attempt(q, order);
       if (a === QUIT) break;
       const durationMs = inp.now().getTime() - shown.getTime();
-      prompter.reveal(q, a);
+      prompter.reveal(q, a, order);
       const budget = budgetMs(q);
       const g = await prompter.grade(q, a, { durationMs, budgetMs: budget });
       if (g === QUIT) break;

@@ -18,8 +18,9 @@ export interface Prompter {
   /** Something the person should notice (a schedule started afresh, a save that failed). */
   warn(text: string): void;
   showQuestion(q: Question, position: { index: number; total: number; label?: string }): void;
-  attempt(q: Question): Promise<Attempt | Quit>;
-  reveal(q: Question, a: Attempt): void;
+  /** `order`: the bank indices of the choices in the order shown (a seeded shuffle); picks come back as bank indices. */
+  attempt(q: Question, order: readonly number[]): Promise<Attempt | Quit>;
+  reveal(q: Question, a: Attempt, order: readonly number[]): void;
   grade(q: Question, a: Attempt, timing: { durationMs: number; budgetMs: number }): Promise<Graded | Quit>;
   /** After a failed save: true to try again, false to stop (the answer is then lost). */
   retrySave(): Promise<boolean>;

@@ -8,6 +8,9 @@ import { askAnswer, askChoice, askKeyPoints, askNumber, askRating, QUIT, type Io
 
 export const write = (io: Io, s = '') => io.output.write(s + '\n');
 
+/** The bank indices in the order shown: the given order, or the bank's own when none is given. */
+const shownOrder = (q: Question, order: readonly number[]) => (order.length === q.choices?.length ? order : (q.choices ?? []).map((_, i) => i));
+
 /** The heading and prompt of a question. */
 export function showQuestion(io: Io, q: Question, position: { index: number; total: number; label?: string }, width: number): void {
   const meta = [q.tags.join(', '), q.difficulty, position.label].filter(Boolean).join(' · ');
@@ -19,10 +22,17 @@ export function showQuestion(io: Io, q: Question, position: { index: number; tot
 }
 
 /** Asks for an answer in the way the question's type needs; `QUIT` if the person leaves. */
-export async function attempt(io: Io, q: Question): Promise<Attempt | Quit> {
+export async function attempt(io: Io, q: Question, order: readonly number[] = []): Promise<Attempt | Quit> {
   if (q.type === 'choice') {
-    const picked = await askChoice(io, q.choices!, (q.correct?.length ?? 0) > 1);
-    return picked === QUIT ? QUIT : { picked, correct: checkChoice(q, picked) };
+    const shown = shownOrder(q, order);
+    const got = await askChoice(
+      io,
+      shown.map((i) => q.choices![i]!),
+      (q.correct?.length ?? 0) > 1,
+    );
+    if (got === QUIT) return QUIT;
+    const picked = got.map((d) => shown[d]!);
+    return { picked, correct: checkChoice(q, picked) };
   }
   if (q.type === 'numeric') {
     const n = await askNumber(io, q.unit, (s) => parseNumber(s, q.unit));
@@ -34,11 +44,16 @@ export async function attempt(io: Io, q: Question): Promise<Attempt | Quit> {
 }
 
 /** The model answer, the verdict for auto-graded questions, and the follow-ups. */
-export function reveal(io: Io, q: Question, a: Attempt, width: number): void {
+export function reveal(io: Io, q: Question, a: Attempt, width: number, order: readonly number[] = []): void {
   if (a.correct !== undefined) {
+    const shown = shownOrder(q, order);
     const right =
       q.type === 'choice'
-        ? q.correct!.map((i) => `${String.fromCharCode(97 + i)}) ${renderInline(q.choices![i]!)}`).join('; ')
+        ? shown
+            .map((bank, d) => [bank, d] as const)
+            .filter(([bank]) => q.correct!.includes(bank))
+            .map(([bank, d]) => `${String.fromCharCode(97 + d)}) ${renderInline(q.choices![bank]!)}`)
+            .join('; ')
         : `${q.value}${q.unit ? ` ${q.unit}` : ''}${q.tolerance ? ` (± ${q.tolerance})` : ''}`;
     const verdict = a.correct
       ? chalk.green.bold('✔ Right.')
