@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import { wrap } from '../format/text.js';
 import type { Question } from '../bank/types.js';
 import { checkChoice, checkNumeric, parseNumber, type Attempt } from '../engine/answer-check.js';
 import type { Draw } from '../engine/mock-draw.js';
@@ -6,7 +7,8 @@ import type { Plan } from '../engine/plan.js';
 import { plural } from '../format/plural.js';
 import type { MockPrompter } from '../session/mock-round.js';
 import type { Prompter } from '../session/prompter.js';
-import { timedChoice, timedNumber, timedText, type Timed } from '../ui/countdown.js';
+import { timedNumber, timedText, type Timed } from '../ui/countdown.js';
+import { timedChoice } from '../ui/choice-prompt.js';
 import { askRetry, type Io } from '../ui/prompts.js';
 import { attempt, grade, reveal, showQuestion, write } from '../ui/question.js';
 import { renderScorecard } from '../ui/scorecard.js';
@@ -31,7 +33,7 @@ export function terminalPrompter(io: Io, width: number): Prompter {
 export function terminalMockPrompter(io: Io, width: number): MockPrompter {
   return {
     ...terminalPrompter(io, width),
-    intro: ({ plan, draw, roundMs, seed }) => intro(io, plan, draw, roundMs, seed),
+    intro: ({ plan, draw, roundMs, seed }) => intro(io, plan, draw, roundMs, seed, width),
     timedAttempt: (q, clock, order) => timedAttempt(io, q, clock, order),
     timeUp: (budgetMs) => write(io, chalk.bold.yellow(`Time's up: the ${formatDuration(budgetMs)} for this question are over. Here is the answer.`)),
     roundTimeUp: () => write(io, chalk.bold.yellow("\nThe round's time is up.")),
@@ -42,16 +44,18 @@ export function terminalMockPrompter(io: Io, width: number): MockPrompter {
   };
 }
 
-function intro(io: Io, plan: Plan, drawn: Draw, roundMs: number, seed: string): void {
+function intro(io: Io, plan: Plan, drawn: Draw, roundMs: number, seed: string, width: number): void {
   const n = drawn.items.length;
-  write(io, chalk.bold(`Mock round: ${plural(n, 'question')} in ${formatMinutes(roundMs)}`) + chalk.dim(`  · plan ${plan.name} · seed ${seed}`));
+  const title = `Mock round: ${plural(n, 'question')} in ${formatMinutes(roundMs)}`;
+  // The title stays bold; the plan and seed follow it on the same line when they fit.
+  const [first, ...rest] = wrap(`${title} · plan ${plan.name} · seed ${seed}`, width);
+  write(io, chalk.bold(first!.slice(0, title.length)) + chalk.dim(first!.slice(title.length)));
+  for (const line of rest) write(io, chalk.dim(line));
+  const say = (text: string, style: (s: string) => string) => wrap(text, width).forEach((line) => write(io, style(line)));
   for (const s of drawn.short)
-    write(
-      io,
-      chalk.yellow(`Only ${s.missing === 1 ? 'one question' : `${s.missing} questions`} short for "${s.part}": not enough distinct questions match it.`),
-    );
-  write(io, chalk.dim('Answer as in an interview: the model answer stays hidden until you submit or time runs out.'));
-  write(io, chalk.dim("The round's clock runs while a question is open. Ctrl+C abandons the round; graded answers are kept."));
+    say(`Only ${s.missing === 1 ? 'one question' : `${s.missing} questions`} short for "${s.part}": not enough distinct questions match it.`, chalk.yellow);
+  say('Answer as in an interview: the model answer stays hidden until you submit or time runs out.', chalk.dim);
+  say("The round's clock runs while a question is open. Ctrl+C abandons the round; graded answers are kept.", chalk.dim);
 }
 
 /** The answer against the clock, as the Attempt the shared reveal and grading take. */

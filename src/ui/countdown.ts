@@ -1,7 +1,6 @@
-import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useEffect, useKeypress, usePrefix, useRef, useState } from '@inquirer/core';
+import { createPrompt, isEnterKey, makeTheme, useEffect, useKeypress, usePrefix, useRef, useState } from '@inquirer/core';
 import chalk from 'chalk';
 import type { Clock } from '../engine/mock.js';
-import { renderInline } from '../format/math.js';
 import { guard, type Io } from './prompts.js';
 import { isDontKnow } from '../engine/answer-check.js';
 import { formatClock } from '../format/time.js';
@@ -25,19 +24,21 @@ export function countdownLine(c: Clock): string {
 }
 
 // The command says "Time's up" in words; the frame left behind shows the clock at zero.
-const expired = (c: Clock) => chalk.bold.yellow(`⏱ 0:00 left of ${formatClock(c.questionMs)}`);
+export const expired = (c: Clock) => chalk.bold.yellow(`⏱ 0:00 left of ${formatClock(c.questionMs)}`);
 
 /**
  * The ticking part every timed prompt shares: redraws when a shown second changes, and
- * when the question's time runs out, finishes the prompt once with the timeout marker.
+ * when the question's time runs out, calls `onExpire` once. Without a clock (an untimed
+ * prompt) it does nothing and returns undefined; hooks must still be called every render.
  */
-function useCountdown<T>(config: TimedConfig, finish: (r: Timed<T>) => void, partial: () => string): Clock {
-  const [clock, setClock] = useState(config.clock());
-  const last = useRef(shown(clock));
+export function useCountdown(config: { clock?: () => Clock; tickMs?: number }, onExpire: () => void): Clock | undefined {
+  const [clock, setClock] = useState(config.clock?.());
+  const last = useRef(clock ? shown(clock) : '');
   useEffect(() => {
+    if (!config.clock) return;
     const timer = setInterval(() => {
-      const c = config.clock();
-      if (c.questionExpired) return finish({ timedOut: true, partial: partial() });
+      const c = config.clock!();
+      if (c.questionExpired) return onExpire();
       // Redraw only when what is shown changes: a whole second or a warning state.
       if (shown(c) === last.current) return;
       last.current = shown(c);
@@ -51,7 +52,7 @@ function useCountdown<T>(config: TimedConfig, finish: (r: Timed<T>) => void, par
 const shown = (c: Clock) => `${formatClock(c.questionLeftMs)}|${formatClock(c.roundLeftMs)}|${c.questionWarning}|${c.roundWarning}`;
 
 /** The line left above an answered prompt, with the time read at the moment of submitting. */
-const spare = (c: Clock) => chalk.dim(`⏱ answered with ${formatClock(c.questionLeftMs)} of ${formatClock(c.questionMs)} to spare`);
+export const spare = (c: Clock) => chalk.dim(`⏱ answered with ${formatClock(c.questionLeftMs)} of ${formatClock(c.questionMs)} to spare`);
 
 interface TextConfig extends TimedConfig {
   message: string;
@@ -78,7 +79,7 @@ const textPrompt = createPrompt<Timed<string>, TextConfig>((config, done) => {
     if (!r.timedOut) setValue(r.value);
     done(r);
   };
-  const clock = useCountdown(config, finish, () => line.current);
+  const clock = useCountdown(config, () => finish({ timedOut: true, partial: line.current }))!;
   const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme });
   useKeypress((key, rl) => {
     if (over.current) return;
@@ -102,57 +103,7 @@ const textPrompt = createPrompt<Timed<string>, TextConfig>((config, done) => {
   return [`${head}\n${prefix} ${config.message} ${status === 'done' ? chalk.cyan(value) : value}`, error ? chalk.red(`> ${error}`) : ''];
 });
 
-interface ChoiceConfig extends TimedConfig {
-  choices: string[];
-  multiple: boolean;
-}
-
-const choicePrompt = createPrompt<Timed<number[]>, ChoiceConfig>((config, done) => {
-  const theme = makeTheme({});
-  const [status, setStatus] = useState<Status>('idle');
-  const [active, setActive] = useState(0);
-  const [ticked, setTicked] = useState<number[]>([]);
-  const over = useRef(false);
-  const finish = (r: Timed<number[]>) => {
-    if (over.current) return;
-    over.current = true;
-    setStatus(r.timedOut ? 'timeout' : 'done');
-    done(r);
-  };
-  const clock = useCountdown(config, finish, () => '');
-  const prefix = usePrefix({ status: status === 'idle' ? 'idle' : 'done', theme });
-  const n = config.choices.length;
-  useKeypress((key, rl) => {
-    if (over.current) return;
-    rl.clearLine(0);
-    const toggle = (i: number) => setTicked(ticked.includes(i) ? ticked.filter((t) => t !== i) : [...ticked, i].sort((a, b) => a - b));
-    if (isEnterKey(key)) return finish({ timedOut: false, value: config.multiple ? ticked : [active] });
-    if (isUpKey(key)) return setActive((active - 1 + n) % n);
-    if (isDownKey(key)) return setActive((active + 1) % n);
-    if (config.multiple && isSpaceKey(key)) return toggle(active);
-    // A letter moves to its choice (and ticks it in a multiple choice); Enter still submits.
-    const i = key.name.length === 1 ? key.name.charCodeAt(0) - 97 : -1;
-    if (i >= 0 && i < n) {
-      setActive(i);
-      if (config.multiple) toggle(i);
-    }
-  });
-  const label = (i: number) => `${String.fromCharCode(97 + i)}) ${renderInline(config.choices[i]!)}`;
-  if (status !== 'idle') {
-    const picked = config.multiple ? ticked : [active];
-    const head = status === 'timeout' ? expired(clock) : spare(config.clock());
-    const what = status === 'timeout' ? chalk.dim('(no answer submitted)') : chalk.cyan(picked.map((i) => String.fromCharCode(97 + i)).join(', ') || 'none');
-    return `${head}\n${prefix} Your choice: ${what}`;
-  }
-  const help = config.multiple ? 'space or letter to tick, Enter to submit' : 'arrows or letter to move, Enter to submit';
-  const lines = config.choices.map((_, i) => {
-    const box = config.multiple ? (ticked.includes(i) ? '◉ ' : '◯ ') : '';
-    return i === active ? chalk.cyan(`❯ ${box}${label(i)}`) : `  ${box}${label(i)}`;
-  });
-  return `${countdownLine(clock)}\n${prefix} ${config.multiple ? 'Select all that apply' : 'Your choice'} ${chalk.dim(`(${help})`)}\n${lines.join('\n')}`;
-});
-
-const ctx = (io: Io) => ({ input: io.input, output: io.output, clearPromptOnDone: false });
+export const ctx = (io: Io) => ({ input: io.input, output: io.output, clearPromptOnDone: false });
 
 /** A free-text answer against the clock; Enter alone submits an answer given out loud. */
 export function timedText(io: Io, config: TimedConfig): Promise<Timed<string>> {
@@ -174,8 +125,4 @@ export async function timedNumber(io: Io, config: TimedConfig & { unit?: string;
   );
   if (r.timedOut) return r;
   return { timedOut: false, value: isDontKnow(r.value) ? null : config.parse(r.value)! };
-}
-
-export function timedChoice(io: Io, config: TimedConfig & { choices: string[]; multiple: boolean }): Promise<Timed<number[]>> {
-  return guard(choicePrompt(config, ctx(io)));
 }

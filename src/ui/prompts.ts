@@ -49,17 +49,6 @@ export async function askKeyPoints(io: Io, points: string[]): Promise<number[]> 
   );
 }
 
-export async function askChoice(io: Io, choices: string[], multiple: boolean): Promise<number[] | Quit> {
-  const items = choices.map((c, i) => ({ name: `${String.fromCharCode(97 + i)}) ${renderInline(c)}`, value: i }));
-  if (multiple) {
-    return guard(checkbox({ message: 'Select all that apply (space to tick, Enter to submit):', choices: items, instructions: false }, ctx(io)));
-  }
-  const picked = await guard(
-    select<number | Quit>({ message: 'Your choice:', choices: [...items, { name: chalk.dim('quit'), value: QUIT }], pageSize: items.length + 1 }, ctx(io)),
-  );
-  return picked === QUIT ? QUIT : [picked];
-}
-
 /** A number; `null` when the person does not know (Enter alone or `?`), `QUIT` for q. */
 export async function askNumber(io: Io, unit: string | undefined, parse: (s: string) => number | undefined): Promise<number | null | Quit> {
   const text = await guard(

@@ -4,7 +4,8 @@ import { allowedRatings, isSlow, suggestRating, type Graded, type Outcome } from
 import { checkChoice, checkNumeric, parseNumber, type Attempt } from '../engine/answer-check.js';
 import { renderMarkdown } from '../format/markdown.js';
 import { renderInline } from '../format/math.js';
-import { askAnswer, askChoice, askKeyPoints, askNumber, askRating, QUIT, type Io, type Quit } from './prompts.js';
+import { untimedChoice } from './choice-prompt.js';
+import { askAnswer, askKeyPoints, askNumber, askRating, QUIT, type Io, type Quit } from './prompts.js';
 
 export const write = (io: Io, s = '') => io.output.write(s + '\n');
 
@@ -25,12 +26,12 @@ export function showQuestion(io: Io, q: Question, position: { index: number; tot
 export async function attempt(io: Io, q: Question, order: readonly number[] = []): Promise<Attempt | Quit> {
   if (q.type === 'choice') {
     const shown = shownOrder(q, order);
-    const got = await askChoice(
+    const got = await untimedChoice(
       io,
       shown.map((i) => q.choices![i]!),
       (q.correct?.length ?? 0) > 1,
     );
-    if (got === QUIT) return QUIT;
+    if (got === 'quit') return QUIT;
     const picked = got.map((d) => shown[d]!);
     return { picked, correct: checkChoice(q, picked) };
   }

@@ -126,6 +126,32 @@ describe('mlquiz mock in a real terminal', () => {
   });
 });
 
+describe('mlquiz mock in a short terminal', () => {
+  let term: Terminal | undefined;
+  afterEach(() => term?.kill());
+
+  it('regression: the countdown leaves no stacked timer lines in a 60x15 pane when the options are taller than the screen', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mlq-mock-home-'));
+    const banks = mkdtempSync(join(tmpdir(), 'mlq-mock-bank-'));
+    const option = (what: string) =>
+      `${what}, which keeps the training stable by bounding how far any single update can move the weights of the network away from where they were`;
+    const choices = ['Gradient clipping', 'Warm-up', 'Weight decay', 'Label smoothing', 'Batch normalization'].map((w) => `      - "${option(w)}"`).join('\n');
+    writeFileSync(
+      join(banks, 'short.yaml'),
+      `deck: Short\ntags: [e2e-short]\nquestions:\n  - id: e2e-long-choice\n    type: choice\n    difficulty: easy\n    time_limit: 5\n    prompt: Which technique bounds the norm of each update?\n    choices:\n${choices}\n    correct: 0\n    answer: Clipping rescales the gradient whenever its norm passes a threshold, so one bad batch cannot throw the weights far.\n`,
+    );
+    term = new Terminal(['mock', '--tag', 'e2e-short', '--count', '1', '--seed', '3', '--bank', banks], { MLQUIZ_HOME: home }, { cols: 60, rows: 15 });
+    await term.waitFor(/⏱ 0:0[0-3] left of 0:05/, 8_000);
+    // Several ticks have been drawn by now; every one of them must have replaced the last.
+    const screen = term.screen();
+    expect(countdownLines(screen)).toHaveLength(1);
+    expect(screen).toMatch(/below: arrows scroll/);
+    for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
+    term.send('C-c');
+    expect(await term.exitCode()).toBe(130);
+  });
+});
+
 describe('mlquiz mock without a terminal', () => {
   const cli = (args: string[], home: string) => {
     try {

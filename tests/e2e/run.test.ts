@@ -47,8 +47,8 @@ async function answerAny(t: Terminal, n: number, rating: string): Promise<void> 
 /** Quits at question n, whatever its type. */
 async function quitAt(t: Terminal, n: number): Promise<void> {
   const screen = await questionScreen(t, n);
-  if (screen.includes('Your choice'))
-    t.send('Up', 'Enter'); // the "quit" entry, last in the list
+  // q quits from a choice at once; in a text prompt it is typed and submitted.
+  if (screen.includes('Your choice')) t.type('q');
   else {
     t.type('q');
     t.send('Enter');
@@ -78,8 +78,10 @@ describe('mlquiz run in a terminal', () => {
         await t.waitFor('Good is not open to a partly right answer');
         t.type('2');
       } else if (current.includes('Which penalty gives sparsity?')) {
-        t.send('Enter'); // a) L1, the right one
-        await t.waitFor(/✔ Right\.[\s\S]*How sure were you\?/);
+        // Options are shuffled: type the letter shown beside L1 (issue 10, items 1 and 2).
+        const letter = /([a-e])\) L1\b/.exec(current)![1]!;
+        t.type(letter);
+        await t.waitFor(new RegExp(`Your choice: ${letter}\\) L1[\\s\\S]*✔ Right\\.[\\s\\S]*How sure were you\\?`));
         t.type('3');
       } else {
         expect(current).toContain('2 + 2?');

@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/engine/mock.js';
 import { Interrupted } from '../../src/errors.js';
-import { countdownLine, timedChoice, timedNumber, timedText } from '../../src/ui/countdown.js';
+import { countdownLine, timedNumber, timedText } from '../../src/ui/countdown.js';
+import { timedChoice } from '../../src/ui/choice-prompt.js';
 import { formatClock } from '../../src/format/time.js';
 
 /** A clock the test moves by hand; the prompts poll it every few milliseconds. */
@@ -87,10 +88,10 @@ describe('timed prompts', () => {
     expect(await p).toEqual({ timedOut: false, value: 5 });
   });
 
-  it('choices: a letter moves to its choice, Enter submits; a multiple choice ticks', async () => {
+  it('choices: a letter chooses its option; a multiple choice ticks', async () => {
     const t = terminal();
     const single = timedChoice(t.io, { clock: manualClock().clock, tickMs: 5, choices: ['L1', 'L2', 'dropout'], multiple: false });
-    t.keys('c\r');
+    t.keys('c');
     expect(await single).toEqual({ timedOut: false, value: [2] });
     const t2 = terminal();
     const multi = timedChoice(t2.io, { clock: manualClock().clock, tickMs: 5, choices: ['L1', 'L2', 'dropout'], multiple: true });
@@ -105,7 +106,7 @@ describe('timed prompts', () => {
     const t = terminal();
     const { clock, set } = manualClock(5_000);
     const p = timedChoice(t.io, { clock, tickMs: 5, choices: ['yes', 'no'], multiple: false });
-    t.keys('b');
+    t.keys('\x1b[B');
     await until(() => t.screen().includes('❯ b)'));
     set(6_000);
     expect(await p).toEqual({ timedOut: true, partial: '' });
