@@ -14,6 +14,8 @@ export interface Context {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream;
   now: () => Date;
+  /** A fresh seed for a session that was given none: short, so people can retype it. Tests pass a fixed one. */
+  newSeed?: () => string;
   /** The time zone, as the clock: minutes behind UTC at an instant (tests pass a constant). */
   offset: Offset;
   /** The folder of the banks shipped with mlquiz. */
@@ -68,4 +70,17 @@ export function columns(ctx: Context): number {
 
 export function writeJson(ctx: Context, data: unknown): void {
   ctx.stdout.write(JSON.stringify(data, null, 2) + '\n');
+}
+
+// No 0/o, 1/l/i: a seed read off the screen is retyped without doubt.
+const SEED_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A seed of `length` characters drawn by `random` (a value in [0, 1)). */
+export function shortSeed(random: () => number, length = 6): string {
+  return Array.from({ length }, () => SEED_ALPHABET[Math.floor(random() * SEED_ALPHABET.length)]).join('');
+}
+
+/** The seed a session uses: the one given, else a fresh short one (from the clock when the context has no source). */
+export function sessionSeed(ctx: Context, given: string | undefined): string {
+  return given ?? ctx.newSeed?.() ?? String(ctx.now().getTime());
 }

@@ -4,7 +4,8 @@ import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemOffset } from '../engine/days.js';
 import { MlquizError } from '../errors.js';
-import type { Context } from './context.js';
+import { shortSeed, type Context } from './context.js';
+import { randomInt } from 'node:crypto';
 import { buildProgram, cacheVersion, exitCodeOf } from './program.js';
 import { registry } from './registry.js';
 
@@ -69,6 +70,7 @@ export function cli(): void {
     stdout: process.stdout,
     stderr: process.stderr,
     now: () => new Date(),
+    newSeed: () => shortSeed(() => randomInt(2 ** 32) / 2 ** 32),
     offset: systemOffset,
     shippedBanks: fileURLToPath(new URL('../questions', import.meta.url)),
     shippedPlans: fileURLToPath(new URL('../plans', import.meta.url)),

@@ -19,7 +19,12 @@ export function buildProgram(ctx: Pick<Context, 'stdout' | 'stderr'>, dispatch: 
     .description('Practise for machine-learning interviews: questions, self-grading, spaced repetition, mock rounds.')
     .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      // One prefix for every error, commander's and ours alike.
+      outputError: (s, write) => write(s.replace(/^error: /, 'mlquiz: ')),
+    })
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', '\nExamples:\n  mlquiz run --tag regularization\n  mlquiz mock --count 6 --minutes 30\n  mlquiz report\n  mlquiz validate ./my-bank');
   for (const spec of registry) {

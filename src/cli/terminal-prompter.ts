@@ -23,7 +23,7 @@ export function terminalPrompter(io: Io, width: number): Prompter {
     showQuestion: (q, position) => showQuestion(io, q, position, width),
     attempt: (q, order) => attempt(io, q, order),
     reveal: (q, a, order) => reveal(io, q, a, width, order),
-    grade: (q, a, timing) => grade(io, q, a, timing),
+    grade: (q, a, timing) => grade(io, q, a, timing, width),
     retrySave: () => askRetry(io),
     summary: (s, file) => renderSummary(io, s, file),
   };

@@ -8,13 +8,20 @@ export interface SessionSummary {
   ratings: Record<string, number>;
   duration_ms: number;
   /** The tag with the lowest mean rating in this session, when that mean is below Good (3). */
-  weakestTag?: { tag: string; meanRating: number };
+  weakestTag?: { tag: string; meanRating: number; /** The session asked this tag alone, so "practise this tag" would repeat it. */ focused: boolean };
   /** The next local days on which questions of the loaded banks fall due, up to three (overdue counts today). */
   nextDue: { date: string; count: number }[];
 }
 
 /** Pure: what to say at the end of a session; days are local days, as in the report's forecast. */
-export function summariseSession(reviews: readonly Review[], questions: readonly Question[], progress: Progress, now: Date, offset: Offset): SessionSummary {
+export function summariseSession(
+  reviews: readonly Review[],
+  questions: readonly Question[],
+  progress: Progress,
+  now: Date,
+  offset: Offset,
+  focus: readonly string[] = [],
+): SessionSummary {
   const ratings: Record<string, number> = Object.fromEntries(Object.values(RATING_LABELS).map((l) => [l, 0]));
   const tagScores = new Map<string, number[]>();
   const tagsOf = new Map(questions.map((q) => [q.id, q.tags]));
@@ -26,7 +33,7 @@ export function summariseSession(reviews: readonly Review[], questions: readonly
   for (const [tag, scores] of tagScores) {
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
     // A tag whose answers average Good or better is not weak, however it ranks.
-    if (mean < 3 && (!weakestTag || mean < weakestTag.meanRating)) weakestTag = { tag, meanRating: mean };
+    if (mean < 3 && (!weakestTag || mean < weakestTag.meanRating)) weakestTag = { tag, meanRating: mean, focused: focus.length === 1 && focus[0] === tag };
   }
   const today = dayNumber(now.getTime(), offset);
   const days = new Map<number, number>();

@@ -41,7 +41,7 @@ export async function runPractice(inp: PracticeInput): Promise<PracticeResult> {
   const mine: Review[] = [];
   const finish = async (status: Session['status']) => {
     if (mine.length) progress = await closeSession(store, { ...session, answered: mine.length, ended_at: inp.now().toISOString(), status });
-    prompter.summary(summariseSession(mine, inp.questions, progress, inp.now(), inp.offset), store.file);
+    prompter.summary(summariseSession(mine, inp.questions, progress, inp.now(), inp.offset, tagsOf(inp.session.filter)), store.file);
     return { reviews: mine, progress, status };
   };
   try {
@@ -91,3 +91,7 @@ export function relativeDay(iso: string, now: Date, offset: Offset): string {
   if (days === 1) return 'tomorrow';
   return `in ${days} days (${dayString(due)})`;
 }
+
+/** The tags a session was limited to, as its stored filter has them. */
+const tagsOf = (filter: Record<string, unknown> | undefined): string[] =>
+  Array.isArray(filter?.tags) ? (filter!.tags as unknown[]).filter((t): t is string => typeof t === 'string') : [];

@@ -4,10 +4,21 @@ import { allowedRatings, isSlow, suggestRating, type Graded, type Outcome } from
 import { checkChoice, checkNumeric, parseNumber, type Attempt } from '../engine/answer-check.js';
 import { renderMarkdown } from '../format/markdown.js';
 import { renderInline } from '../format/math.js';
+import { wrap } from '../format/text.js';
 import { untimedChoice } from './choice-prompt.js';
 import { askAnswer, askKeyPoints, askNumber, askRating, QUIT, type Io, type Quit } from './prompts.js';
 
 export const write = (io: Io, s = '') => io.output.write(s + '\n');
+
+/** A plain sentence, wrapped on spaces to the terminal. */
+const say = (io: Io, text: string, width: number, style: (s: string) => string) => wrap(text, width).forEach((l) => write(io, style(l)));
+
+/** Lines already wrapped to fit after the marker: the first gets the marker, the rest hang under the text. */
+const hang = (text: string, first: string, rest: string) =>
+  text
+    .split('\n')
+    .map((l, i) => (i === 0 ? first : rest) + l)
+    .join('\n');
 
 /** The bank indices in the order shown: the given order, or the bank's own when none is given. */
 const shownOrder = (q: Question, order: readonly number[]) => (order.length === q.choices?.length ? order : (q.choices ?? []).map((_, i) => i));
@@ -62,20 +73,18 @@ export function reveal(io: Io, q: Question, a: Attempt, width: number, order: re
         ? chalk.yellow.bold(`Not answered. The answer: ${right}`)
         : chalk.red.bold(`✘ Not quite. The answer: ${right}`);
     write(io, verdict);
-  } else if (a.text) {
-    write(io, chalk.dim('Your answer: ') + a.text);
   }
   write(io, chalk.bold('\nModel answer'));
   write(io, renderMarkdown(q.answer, width));
   if (q.follow_ups.length) {
     write(io, chalk.bold('\nAn interviewer might ask next'));
-    for (const f of q.follow_ups) write(io, `  • ${renderMarkdown(f, width - 4)}`);
+    for (const f of q.follow_ups) write(io, hang(renderMarkdown(f, width - 4), '  • ', '    '));
   }
   write(io);
 }
 
 /** Ticks the key points (open questions), then asks for a rating with a suggestion. */
-export async function grade(io: Io, q: Question, a: Attempt, timing: { durationMs: number; budgetMs: number }): Promise<Graded | Quit> {
+export async function grade(io: Io, q: Question, a: Attempt, timing: { durationMs: number; budgetMs: number }, width = 80): Promise<Graded | Quit> {
   let covered: number[] = [];
   let coverage: number;
   if (a.correct === undefined) {
@@ -85,13 +94,13 @@ export async function grade(io: Io, q: Question, a: Attempt, timing: { durationM
     coverage = a.correct ? 1 : 0;
     if (q.key_points.length) {
       write(io, chalk.bold('Key points'));
-      for (const k of q.key_points) write(io, `  • ${renderInline(k)}`);
+      for (const k of q.key_points) write(io, hang(wrap(renderInline(k), width - 4).join('\n'), '  • ', '    '));
       covered = a.correct ? q.key_points.map((_, i) => i) : [];
     }
   }
   // A wrong (or unknown, or timed-out) auto-graded answer is Again: nothing to ask.
   if (a.correct === false) {
-    write(io, chalk.dim('Recorded as Again: a wrong answer comes back soon.'));
+    say(io, 'Recorded as Again: a wrong answer comes back soon.', width, chalk.dim);
     return { rating: 1, covered, coverage };
   }
   const outcome: Outcome = { coverage, durationMs: timing.durationMs, budgetMs: timing.budgetMs };
@@ -99,9 +108,11 @@ export async function grade(io: Io, q: Question, a: Attempt, timing: { durationM
   const suggested = suggestRating(outcome);
   const slow = isSlow(timing.durationMs, timing.budgetMs) && coverage >= 1;
   if (slow)
-    write(
+    say(
       io,
-      chalk.yellow(`Right, but it took ${Math.round(timing.durationMs / 1000)} s against a budget of ${Math.round(timing.budgetMs / 1000)} s: rated as weak.`),
+      `Right, but it took ${Math.round(timing.durationMs / 1000)} s against a budget of ${Math.round(timing.budgetMs / 1000)} s: rated as weak.`,
+      width,
+      chalk.yellow,
     );
   const message = a.correct !== undefined ? 'How sure were you?' : 'How did it go?';
   const rating = await askRating(io, { message, suggested, allowed: allowedRatings(outcome) });

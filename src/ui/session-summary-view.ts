@@ -18,10 +18,12 @@ export function renderSummary(io: Io, s: SessionSummary, file: string): void {
   w(`  answered   ${s.answered} (${ratings})`);
   w(`  time       ${formatDuration(s.duration_ms)} answering`);
   if (!s.weakestTag) w(`  weakest    ${chalk.dim('none: every tag averaged Good or better')}`);
-  else
-    w(
-      `  weakest    ${s.weakestTag.tag} ${chalk.dim(`(mean rating ${s.weakestTag.meanRating.toFixed(1)} of 4): mlquiz run${repeatFlag('--tag', [s.weakestTag.tag])}`)}`,
-    );
+  else {
+    const mean = `mean rating ${s.weakestTag.meanRating.toFixed(1)} of 4`;
+    // After `run --tag X`, suggesting `run --tag X` again says nothing new: its misses return as they fall due.
+    const then = s.weakestTag.focused ? 'the misses come back first as they fall due' : `mlquiz run${repeatFlag('--tag', [s.weakestTag.tag])}`;
+    w(`  weakest    ${s.weakestTag.tag} ${chalk.dim(`(${mean}): ${then}`)}`);
+  }
   if (s.nextDue.length) w(`  next due   ${s.nextDue.map((d) => `${d.date}: ${d.count}`).join(' · ')}`);
   w(chalk.dim(`  saved in ${file}`));
 }

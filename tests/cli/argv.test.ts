@@ -68,6 +68,12 @@ describe('argv to options', () => {
     expect(err).toMatch(message);
   });
 
+  it('regression: usage errors begin with "mlquiz:" like every other error, never "error:"', async () => {
+    const { err } = await parse(['run', '--colour']);
+    expect(err).toMatch(/^mlquiz: unknown option '--colour'/);
+    expect(err).not.toMatch(/^error:/m);
+  });
+
   it('--help and --version exit 0', async () => {
     expect((await parse(['--help'])).code).toBe(0);
     expect((await parse(['--version'])).code).toBe(0);

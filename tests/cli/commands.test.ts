@@ -113,3 +113,14 @@ describe('commands on invalid input', () => {
     expect(JSON.parse(out)).toHaveLength(3);
   });
 });
+
+describe('session seeds', () => {
+  it('regression: a seed is short enough to retype (not a millisecond timestamp), and unambiguous', async () => {
+    const { shortSeed } = await import('../../src/cli/context.js');
+    const { createRng } = await import('../../src/engine/rng.js');
+    const rng = createRng('x');
+    const seeds = Array.from({ length: 200 }, () => shortSeed(rng));
+    for (const s of seeds) expect(s).toMatch(/^[a-hjkmnp-z2-9]{6}$/);
+    expect(new Set(seeds).size).toBe(200);
+  });
+});

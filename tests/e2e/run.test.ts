@@ -106,6 +106,30 @@ describe('mlquiz run in a terminal', () => {
     expect(p.sessions).toEqual([expect.objectContaining({ kind: 'run', status: 'finished', answered: 3, seed: 'e2e' })]);
   });
 
+  it('regression: --id asks in the order given, the answer is echoed once, and a fresh seed is short', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mlq-e2e-'));
+    const t = open(['run', '--bank', bank, '--id', 'demo-numeric', '--id', 'demo-open', '--id', 'demo-choice'], home);
+    const head = await t.waitFor(/3 questions · seed (\S+) ·/);
+    expect(/seed (\S+) ·/.exec(head)![1]).toMatch(/^[a-z2-9]{6}$/);
+    expect(await questionScreen(t, 1)).toContain('2 + 2?');
+    t.type('4');
+    t.send('Enter');
+    await t.waitFor('How sure were you?');
+    t.type('3');
+    const second = await questionScreen(t, 2);
+    expect(second).toContain('What is overfitting?');
+    t.type('memorising noise');
+    t.send('Enter');
+    const revealed = await t.waitFor('Which key points did your answer cover?');
+    expect(revealed.split('memorising noise').length - 1).toBe(1);
+    t.send('Enter');
+    await t.waitFor('How did it go?');
+    t.type('1');
+    expect(await questionScreen(t, 3)).toContain('Which penalty gives sparsity?');
+    t.type('q');
+    expect(await t.exitCode()).toBe(0);
+  });
+
   it('regression: a numeric question accepts Enter as "I don\'t know", reveals the answer and records Again', async () => {
     const home = mkdtempSync(join(tmpdir(), 'mlq-e2e-'));
     const t = open(['run', '--bank', bank, '--id', 'demo-numeric'], home);

@@ -23,6 +23,12 @@ describe('end-of-session summary', () => {
     expect(s).toMatchObject({ answered: 3, ratings: { Again: 1, Hard: 0, Good: 1, Easy: 1 }, duration_ms: 100_000, weakestTag: { tag: 'cnn', meanRating: 2 } });
   });
 
+  it('regression: the tip does not repeat the command just run (a session of --tag cnn alone marks cnn as focused)', () => {
+    expect(summariseSession(p.reviews, qs, p, EVENING, LA, ['cnn']).weakestTag).toMatchObject({ tag: 'cnn', focused: true });
+    expect(summariseSession(p.reviews, qs, p, EVENING, LA, ['cnn', 'rnn']).weakestTag).toMatchObject({ tag: 'cnn', focused: false });
+    expect(summariseSession(p.reviews, qs, p, EVENING, LA).weakestTag).toMatchObject({ tag: 'cnn', focused: false });
+  });
+
   it('names no weakest tag when every answer was Good or Easy', () => {
     const good = p.reviews.filter((r) => r.rating >= 3);
     expect(summariseSession(good, qs, p, EVENING, LA).weakestTag).toBeUndefined();

@@ -7,7 +7,7 @@ import type { Session } from '../../progress/schema.js';
 import { openStore } from '../../progress/store.js';
 import { runMockRound } from '../../session/mock-round.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, dataDir, type Context } from '../context.js';
+import { columns, dataDir, sessionSeed, type Context } from '../context.js';
 import { DEFAULT_COUNT, DEFAULT_MINUTES, listPlans, loadPlan } from '../plans.js';
 import { terminalMockPrompter } from '../terminal-prompter.js';
 import { requireTerminal } from './run.js';
@@ -40,7 +40,7 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
   store.checkWritable();
   const progress = store.load();
   const started = ctx.now();
-  const seed = opts.seed ?? String(started.getTime());
+  const seed = sessionSeed(ctx, opts.seed);
   const drawn = drawRound(pool, progress, plan, {
     now: started,
     rng: createRng(seed),

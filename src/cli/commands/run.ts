@@ -7,7 +7,7 @@ import { plural } from '../../format/plural.js';
 import { openStore } from '../../progress/store.js';
 import { runPractice } from '../../session/practice.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, dataDir, type Context } from '../context.js';
+import { columns, dataDir, sessionSeed, type Context } from '../context.js';
 import { terminalPrompter } from '../terminal-prompter.js';
 
 export interface RunOptions {
@@ -36,8 +36,10 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
   store.checkWritable();
   const progress = store.load();
   const started = ctx.now();
-  const seed = opts.seed ?? String(started.getTime());
-  const picks = pickSession(pool, progress, { count: opts.id?.length ?? opts.count, now: started, rng: createRng(seed), all: set.questions });
+  const seed = sessionSeed(ctx, opts.seed);
+  const picked = pickSession(pool, progress, { count: opts.id?.length ?? opts.count, now: started, rng: createRng(seed), all: set.questions });
+  // Questions named with --id come in the order they were named.
+  const picks = opts.id ? [...picked].sort((a, b) => opts.id!.indexOf(a.question.id) - opts.id!.indexOf(b.question.id)) : picked;
   const filter = { tags: opts.tag ?? [], deck: opts.deck ?? null, difficulty: opts.difficulty ?? null, ids: opts.id ?? [] };
   const session = openSession(
     'run',
