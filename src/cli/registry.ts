@@ -79,6 +79,7 @@ export const registry: CommandSpec[] = [
     summary: 'check bank files; problems as file:line:column: message',
     configure(cmd) {
       cmd.argument('[paths...]', 'bank files or folders (default: every configured bank)');
+      cmd.option('--alone', 'check the named banks on their own, not beside the shipped banks and MLQUIZ_BANKS (ids may then clash)');
       addOptions(cmd, ['json', 'bank']);
     },
     load: () => import('./commands/validate.js'),

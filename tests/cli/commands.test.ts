@@ -66,7 +66,29 @@ describe('validate', () => {
     expect(err).toMatch(/✘ 4 errors \(3 files/);
   });
 
-  it('--json gives {ok, files, questions, errors, warnings}', async () => {
+  it('regression: validate refuses a bank that reuses a shipped id, as list and run do; --alone checks it on its own', async () => {
+    const dir = fixtureDir({ 'mine.yaml': GOOD_YAML.replace('id: demo-open', 'id: reg-what-and-why') });
+    const v = await runCli(['validate', dir]);
+    expect(v.code).toBe(2);
+    expect(v.err).toMatch(/mine\.yaml:\d+:1: id: duplicate id "reg-what-and-why", first defined at .*regularization\.yaml/);
+    expect(v.err).toMatch(/ids checked against \d+ other loaded questions/);
+    expect((await runCli(['list', '--bank', dir])).code).toBe(2);
+    const alone = await runCli(['validate', '--alone', dir]);
+    expect(alone.code).toBe(0);
+    const json = JSON.parse((await runCli(['validate', '--json', dir])).out);
+    expect(json).toMatchObject({ ok: false, files: 1, checked_against: expect.any(Number) });
+  });
+
+  it('a see_also into the shipped banks resolves when a bank is validated beside them', async () => {
+    const dir = fixtureDir({
+      'mine.yaml': GOOD_YAML.replace('    prompt: What is overfitting?', '    see_also: [reg-what-and-why]\n    prompt: What is overfitting?'),
+    });
+    const { code, out } = await runCli(['validate', dir]);
+    expect(code).toBe(0);
+    expect(out).not.toContain('see_also');
+  });
+
+  it('--json gives {ok, files, questions, checked_against, errors, warnings}', async () => {
     const dir = fixtureDir({ 'a.yaml': 'questions: 5\n' });
     const { code, out } = await runCli(['validate', '--json', dir]);
     expect(code).toBe(2);
@@ -74,6 +96,7 @@ describe('validate', () => {
       ok: false,
       files: 1,
       questions: 0,
+      checked_against: expect.any(Number),
       errors: [{ file: join(dir, 'a.yaml'), line: 1, column: 12, path: 'questions', message: 'must be a list of questions' }],
       warnings: [],
     });
