@@ -25,7 +25,7 @@ export function terminalPrompter(io: Io, width: number): Prompter {
     reveal: (q, a, order) => reveal(io, q, a, width, order),
     grade: (q, a, timing) => grade(io, q, a, timing, width),
     retrySave: () => askRetry(io),
-    summary: (s, file) => renderSummary(io, s, file),
+    summary: (s, file) => renderSummary(io, s, file, width),
   };
 }
 

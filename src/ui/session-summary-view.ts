@@ -2,10 +2,14 @@ import { repeatFlag } from '../format/shell.js';
 import chalk from 'chalk';
 import type { SessionSummary } from '../engine/session-summary.js';
 import { formatDuration } from '../format/time.js';
+import { wrap } from '../format/text.js';
 import type { Io } from './prompts.js';
 
-export function renderSummary(io: Io, s: SessionSummary, file: string): void {
+export function renderSummary(io: Io, s: SessionSummary, file: string, width = 80): void {
   const w = (t = '') => io.output.write(t + '\n');
+  // A row: its label, then its text wrapped on spaces under the text.
+  const row = (label: string, text: string, style: (t: string) => string = (t) => t) =>
+    wrap(text, Math.max(20, width - 13)).forEach((l, i) => w(`  ${(i === 0 ? label : '').padEnd(11)}${style(l)}`));
   w(chalk.bold('\nSession over'));
   if (s.answered === 0) {
     w('No answer was graded, so nothing changed.');
@@ -15,15 +19,15 @@ export function renderSummary(io: Io, s: SessionSummary, file: string): void {
     .filter(([, n]) => n > 0)
     .map(([label, n]) => `${label} ${n}`)
     .join(', ');
-  w(`  answered   ${s.answered} (${ratings})`);
-  w(`  time       ${formatDuration(s.duration_ms)} answering`);
-  if (!s.weakestTag) w(`  weakest    ${chalk.dim('none: every tag averaged Good or better')}`);
+  row('answered', `${s.answered} (${ratings})`);
+  row('time', `${formatDuration(s.duration_ms)} answering`);
+  if (!s.weakestTag) row('weakest', 'none: every tag averaged Good or better', chalk.dim);
   else {
     const mean = `mean rating ${s.weakestTag.meanRating.toFixed(1)} of 4`;
     // After `run --tag X`, suggesting `run --tag X` again says nothing new: its misses return as they fall due.
     const then = s.weakestTag.focused ? 'the misses come back first as they fall due' : `mlquiz run${repeatFlag('--tag', [s.weakestTag.tag])}`;
-    w(`  weakest    ${s.weakestTag.tag} ${chalk.dim(`(${mean}): ${then}`)}`);
+    row('weakest', `${s.weakestTag.tag} (${mean}): ${then}`);
   }
-  if (s.nextDue.length) w(`  next due   ${s.nextDue.map((d) => `${d.date}: ${d.count}`).join(' · ')}`);
-  w(chalk.dim(`  saved in ${file}`));
+  if (s.nextDue.length) row('next due', s.nextDue.map((d) => `${d.date}: ${d.count}`).join(' · '));
+  row('saved in', file, chalk.dim);
 }
