@@ -15,11 +15,14 @@ import { renderScorecard } from '../ui/scorecard.js';
 import { formatDuration, formatMinutes } from '../format/time.js';
 import { renderSummary } from '../ui/session-summary-view.js';
 
+/** Each line of a notice wrapped on spaces; blank lines kept (a notice may start with one). */
+const wrapLines = (text: string, width: number) => text.split('\n').flatMap((l) => (l.trim() ? wrap(l, width) : ['']));
+
 /** The session's prompter on a real terminal: the prompts and views of `ui/`. */
 export function terminalPrompter(io: Io, width: number): Prompter {
   return {
-    info: (text) => write(io, chalk.dim(text)),
-    warn: (text) => write(io, chalk.yellow(text)),
+    info: (text) => wrapLines(text, width).forEach((l) => write(io, chalk.dim(l))),
+    warn: (text) => wrapLines(text, width).forEach((l) => write(io, chalk.yellow(l))),
     showQuestion: (q, position) => showQuestion(io, q, position, width),
     attempt: (q, order) => attempt(io, q, order),
     reveal: (q, a, order) => reveal(io, q, a, width, order),

@@ -7,6 +7,7 @@ import { isDontKnow } from '../engine/answer-check.js';
 import { Interrupted } from '../errors.js';
 import { RATING_LABELS, type Rating } from '../engine/rating.js';
 import { renderInline } from '../format/math.js';
+import { wrap } from '../format/text.js';
 
 /** Where prompts read and write; the entry point passes process streams, tests their own. */
 export interface Io {
@@ -27,6 +28,9 @@ export async function guard<T>(p: Promise<T>): Promise<T> {
   }
 }
 
+/** The terminal's width, capped like the rest of the output. */
+export const columnsOf = (io: Io) => Math.min(100, (io.output as { columns?: number }).columns ?? 80);
+
 const ctx = (io: Io) => ({ input: io.input, output: io.output, clearPromptOnDone: false });
 
 /** A free-text answer; Enter alone reveals, `q` quits. */
@@ -40,7 +44,8 @@ export async function askKeyPoints(io: Io, points: string[]): Promise<number[]> 
     checkbox(
       {
         message: 'Which key points did your answer cover? (space to tick, a for all, Enter when done)',
-        choices: points.map((p, i) => ({ name: renderInline(p), value: i })),
+        // Wrapped here on spaces with the text hanging under itself; inquirer would break lines at the margin.
+        choices: points.map((p, i) => ({ name: wrap(renderInline(p), columnsOf(io) - 4).join('\n   '), value: i })),
         pageSize: Math.max(7, points.length),
         instructions: false,
       },
