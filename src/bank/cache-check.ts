@@ -1,4 +1,4 @@
-import { ID_PATTERN, MAX_TIME_LIMIT_S } from './schema.js';
+import { ID_PATTERN, MAX_TIME_LIMIT_S } from './limits.js';
 import { DIFFICULTIES, QUESTION_TYPES } from './types.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
 

@@ -1,15 +1,15 @@
 import { z } from 'zod';
+import { ID_PATTERN, MAX_TIME_LIMIT_S } from './limits.js';
+
+export { ID_PATTERN, MAX_TIME_LIMIT_S };
 import { DIFFICULTIES, QUESTION_TYPES } from './types.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const textList = z.array(text);
 
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Tags are slugs like ids: they go into suggested shell commands (`mlquiz run --tag …`). */
 const tag = z.string().trim().regex(ID_PATTERN, 'a tag must be a slug: lowercase letters, digits and single hyphens');
 const tagList = z.array(tag);
-/** An hour: far above any interview answer, and small enough that budgets in milliseconds stay exact. */
-export const MAX_TIME_LIMIT_S = 3600;
 
 /**
  * One schema for both formats. Strict, so that a typo such as `promt` is an error

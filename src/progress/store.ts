@@ -1,6 +1,6 @@
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { ID_PATTERN } from '../bank/schema.js';
+import { ID_PATTERN } from '../bank/limits.js';
 import { InputError, RuntimeFailure, UsageError } from '../errors.js';
 import { MiB, NotReadable, readRegularFile } from '../fs/read-regular.js';
 import { tempName, writeFileAtomicSync } from './atomic-write.js';
