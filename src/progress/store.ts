@@ -102,7 +102,8 @@ export function formatProgress(p: Progress): string {
   const cards = lines(Object.entries(p.cards).map(([id, c]) => `${JSON.stringify(id)}:${JSON.stringify(c)}`));
   const reviews = lines(p.reviews.map((r) => JSON.stringify(r)));
   const sessions = lines(p.sessions.map((s) => JSON.stringify(s)));
-  return `{"version":${p.version},\n"cards":{${cards}},\n"reviews":[${reviews}],\n"sessions":[${sessions}]}\n`;
+  const goal = p.goal ? `"goal":${JSON.stringify(p.goal)},\n` : '';
+  return `{"version":${p.version},\n${goal}"cards":{${cards}},\n"reviews":[${reviews}],\n"sessions":[${sessions}]}\n`;
 }
 
 /** The most a progress file may hold (a million reviews is about 190 MB). */
