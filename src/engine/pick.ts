@@ -13,7 +13,7 @@ export interface Candidate {
 }
 
 /** A question of a session, with why it was picked, in a few words, for its header. */
-export interface Pick extends Candidate {
+export interface SessionPick extends Candidate {
   reason: string;
   /** The tag the reason is about (an untried or a weak tag), else the question's first tag. */
   tag: string;
@@ -95,7 +95,7 @@ export interface PickOptions {
  * tag never tried while the pool has one, one tag after another, so that every topic is
  * offered early; among tried tags the weaker come first.
  */
-export function pickSession(questions: readonly Question[], progress: Progress, opts: PickOptions): Pick[] {
+export function pickSession(questions: readonly Question[], progress: Progress, opts: PickOptions): SessionPick[] {
   const all = opts.all ?? questions;
   const scored = prioritise(questions, progress, opts.now, opts.rng, all);
   const queue = (kind: Candidate['kind']) => scored.filter((c) => c.kind === kind).sort((a, b) => b.priority - a.priority);
@@ -110,7 +110,7 @@ export function pickSession(questions: readonly Question[], progress: Progress, 
   const stats = tagStats(all, progress, opts.now);
   const weakness = tagWeakness(all, progress, opts.now);
 
-  const out: Pick[] = [];
+  const out: SessionPick[] = [];
   let nDue = 0;
   let nNew = 0;
   while (out.length < opts.count && (nDue < dueCap || nNew < newCap)) {
@@ -142,7 +142,7 @@ function takeNew(
   untried: Set<string>,
   stats: ReadonlyMap<string, { missed: number; n: number }>,
   weakness: ReadonlyMap<string, number>,
-): Pick {
+): SessionPick {
   let i = fresh.findIndex((c) => c.question.tags.some((t) => untried.has(t)));
   const breadth = i >= 0;
   if (!breadth) i = 0;

@@ -1,6 +1,6 @@
 import type { Question } from '../bank/types.js';
 import { dayNumber, dayString, type Offset } from '../engine/days.js';
-import type { Pick } from '../engine/pick.js';
+import type { SessionPick } from '../engine/pick.js';
 import { choiceOrder } from '../engine/choice-order.js';
 import { budgetMs, RATING_LABELS } from '../engine/rating.js';
 import { summariseSession } from '../engine/session-summary.js';
@@ -11,7 +11,7 @@ import { QUIT, type Prompter } from './prompter.js';
 import { closeSession, recordAnswer } from './record.js';
 
 export interface PracticeInput {
-  picks: readonly Pick[];
+  picks: readonly SessionPick[];
   /** Every loaded question, for the summary's tag figures. */
   questions: readonly Question[];
   progress: Progress;
