@@ -80,7 +80,8 @@ export function goalStatus(questions: readonly Question[], progress: Progress, g
 function introducedBefore(scope: readonly Question[], progress: Progress, ms: number): number {
   const ids = new Set(scope.map((q) => q.id));
   const seen = new Set<string>();
-  for (const r of progress.reviews) if (ids.has(r.question) && Date.parse(r.at) < ms) seen.add(r.question);
+  // A question's first review is the one made from the New state (0): only those need their time read.
+  for (const r of progress.reviews) if (r.state === 0 && ids.has(r.question) && Date.parse(r.at) < ms) seen.add(r.question);
   return seen.size;
 }
 

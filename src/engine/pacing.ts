@@ -3,7 +3,6 @@ import type { Goal, Progress } from '../progress/schema.js';
 import { dayStart, goalCalendar, type GoalCalendar } from './goal.js';
 import type { Offset } from './days.js';
 import { budgetMs } from './rating.js';
-import { isDue } from './schedule.js';
 
 /** No day is asked more than this multiple of the average work of the days left. */
 export const LOAD_CAP = 1.5;
@@ -75,9 +74,10 @@ export function dailyPace(scope: readonly Question[], progress: Progress, goal: 
     const card = progress.cards[q.id];
     if (!card) continue;
     introduced++;
-    if (isDue(card, now)) dueNow++;
-    if (Date.parse(card.due) < interview) dueBeforeDay++;
-    work += asksWithin((Date.parse(card.due) - now.getTime()) / DAY_MS, card.scheduled_days * INTERVAL_GROWTH, horizon);
+    const due = Date.parse(card.due);
+    if (due <= now.getTime()) dueNow++;
+    if (due < interview) dueBeforeDay++;
+    work += asksWithin((due - now.getTime()) / DAY_MS, card.scheduled_days * INTERVAL_GROWTH, horizon);
   }
   const remaining = scope.length - introduced;
   // New questions are introduced through the intro days: on average half-way through them.

@@ -47,8 +47,12 @@ export function tagStats(questions: readonly Question[], progress: Progress, now
 export const PRIOR_WEAKNESS = 0.5;
 
 export function tagWeakness(questions: readonly Question[], progress: Progress, now: Date): Map<string, number> {
+  return weaknessOf(tagStats(questions, progress, now));
+}
+
+function weaknessOf(stats: ReadonlyMap<string, { missed: number; n: number }>): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [t, c] of tagStats(questions, progress, now)) out.set(t, (c.missed + 1) / (c.n + 2));
+  for (const [t, c] of stats) out.set(t, (c.missed + 1) / (c.n + 2));
   return out;
 }
 
@@ -60,9 +64,15 @@ export function untriedTags(pool: readonly Question[], progress: Progress, all: 
 }
 
 /** Every question's scheduling class and priority; ties are broken by `rng`. */
-export function prioritise(questions: readonly Question[], progress: Progress, now: Date, rng: Rng, all: readonly Question[] = questions): Candidate[] {
+export function prioritise(
+  questions: readonly Question[],
+  progress: Progress,
+  now: Date,
+  rng: Rng,
+  all: readonly Question[] = questions,
   // Weakness comes from every loaded question: the pool may be filtered down to new ones.
-  const weakness = tagWeakness(all, progress, now);
+  weakness: ReadonlyMap<string, number> = tagWeakness(all, progress, now),
+): Candidate[] {
   return questions.map((question) => {
     const card = progress.cards[question.id];
     const weight = 1 + Math.max(0, ...question.tags.map((t) => weakness.get(t) ?? PRIOR_WEAKNESS));
@@ -97,7 +107,10 @@ export interface PickOptions {
  */
 export function pickSession(questions: readonly Question[], progress: Progress, opts: PickOptions): SessionPick[] {
   const all = opts.all ?? questions;
-  const scored = prioritise(questions, progress, opts.now, opts.rng, all);
+  // One pass over the review log for both the weighting and the reasons.
+  const stats = tagStats(all, progress, opts.now);
+  const weakness = weaknessOf(stats);
+  const scored = prioritise(questions, progress, opts.now, opts.rng, all, weakness);
   const queue = (kind: Candidate['kind']) => scored.filter((c) => c.kind === kind).sort((a, b) => b.priority - a.priority);
   const due = queue('due');
   const fresh = queue('new');
@@ -107,8 +120,6 @@ export function pickSession(questions: readonly Question[], progress: Progress, 
   const quotas = opts.maxDue !== undefined && opts.maxNew !== undefined && dueCap + newCap > 0;
   const newShare = quotas ? newCap / (dueCap + newCap) : 1 / 3;
   const untried = untriedTags(questions, progress, all);
-  const stats = tagStats(all, progress, opts.now);
-  const weakness = tagWeakness(all, progress, opts.now);
 
   const out: SessionPick[] = [];
   let nDue = 0;

@@ -14,7 +14,7 @@ const iso = z.iso.datetime({ offset: true });
 const rating = z.int().min(1).max(4);
 /** Question ids are slugs; a key such as `__proto__` can name no question (and would vanish on a write). */
 const questionId = z.string().regex(ID_PATTERN, 'must be a question id (a slug)');
-const LATEST = Date.UTC(3000, 0, 1);
+export const LATEST = Date.UTC(3000, 0, 1);
 /** Card dates: far enough either way for any real schedule, near enough that date arithmetic stays exact. */
 const cardDate = iso.refine((s) => {
   const t = Date.parse(s);

@@ -6,11 +6,9 @@ import { UsageError } from '../../errors.js';
 import { colours } from '../../format/colour.js';
 import { plural } from '../../format/plural.js';
 import { openStore } from '../../progress/store.js';
-import { runPractice } from '../../session/practice.js';
 import { nothingToAsk, paceLine, previewJson, renderPreview } from '../../ui/session-preview.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
 import { columns, dataDir, writeJson, type Context } from '../context.js';
-import { terminalPrompter } from '../terminal-prompter.js';
 
 export interface RunOptions {
   tag?: string[];
@@ -63,6 +61,8 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
     else ctx.stdout.write(renderPreview(plan, { seed, width: columns(ctx), chalk: colours(ctx), reviewsOnly: maxNew === 0 }));
     return 0;
   }
+  // The prompts (inquirer) load only for a session that asks: a dry run stays quick.
+  const [{ terminalPrompter }, { runPractice }] = await Promise.all([import('../terminal-prompter.js'), import('../../session/practice.js')]);
   const prompter = terminalPrompter({ input: ctx.stdin, output: ctx.stdout }, columns(ctx));
   if (plan.paced) prompter.info(paceLine(plan.paced));
   if (!plan.picks.length) {
