@@ -9,6 +9,12 @@ export function positiveInt(value: string, max = 1000): number {
   return Number(value);
 }
 
+/** A whole number from 0 to `max`, for limits where 0 means none (`--new 0`). */
+export function wholeNumber(value: string, max = 1000): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) > max) throw new InvalidArgumentError(`Expected a whole number from 0 to ${max}.`);
+  return Number(value);
+}
+
 export function positiveNumber(value: string, max = 3600): number {
   const n = Number(value);
   if (!value.trim() || !Number.isFinite(n) || n <= 0 || n > max) throw new InvalidArgumentError(`Expected a number greater than 0 and at most ${max}.`);
@@ -18,6 +24,7 @@ export function positiveNumber(value: string, max = 3600): number {
 /** commander passes the previous value as a second argument, so bounds are bound here. */
 export const intUpTo = (max: number) => (v: string) => positiveInt(v, max);
 export const numberUpTo = (max: number) => (v: string) => positiveNumber(v, max);
+export const wholeUpTo = (max: number) => (v: string) => wholeNumber(v, max);
 
 export const options = {
   tag: () => new Option('-t, --tag <tag>', 'only questions with this tag (repeatable: any of them)').argParser(collect),

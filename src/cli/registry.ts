@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Context } from './context.js';
-import { addOptions, intUpTo, numberUpTo } from './options.js';
+import { addOptions, collect, intUpTo, numberUpTo, wholeUpTo } from './options.js';
 
 /** A command module: parsed options in, exit code out. */
 // Options arrive as commander parsed them; each module declares the typed view it relies on,
@@ -16,17 +16,23 @@ export interface CommandSpec {
   load(): Promise<{ default: Handler }>;
 }
 
+/** MAX_GOAL_MINUTES of the progress schema, which is not imported here: it would load zod for every command. */
+const GOAL_MINUTES_MAX = 1440;
+
 export const registry: CommandSpec[] = [
   {
     name: 'run',
     summary: 'practise: weakest and due questions first, self-graded',
     configure(cmd) {
       addOptions(cmd, ['tag', 'deck', 'difficulty']);
-      cmd.addOption(new Option('-n, --count <n>', 'questions in the session').argParser(intUpTo(1000)).default(10));
+      cmd.addOption(new Option('-n, --count <n>', "questions in the session (default: today's share of your goal, else 10)").argParser(intUpTo(1000)));
       cmd.addOption(
         new Option('--id <id>', 'ask this question (repeatable), e.g. one from `mlquiz report`').argParser((v: string, p: string[] = []) => [...p, v]),
       );
-      addOptions(cmd, ['seed', 'bank', 'dataDir', 'skipInvalid']);
+      cmd.addOption(new Option('--new <n>', 'at most this many new questions (0: reviews only)').argParser(wholeUpTo(1000)));
+      cmd.addOption(new Option('--reviews-only', 'no new questions (the same as --new 0)'));
+      cmd.addOption(new Option('--dry-run', 'print the session it would ask, with why each question is in it, and change nothing'));
+      addOptions(cmd, ['json', 'seed', 'bank', 'dataDir', 'skipInvalid']);
     },
     load: () => import('./commands/run.js'),
   },
@@ -57,6 +63,18 @@ export const registry: CommandSpec[] = [
       addOptions(cmd, ['bank', 'dataDir', 'skipInvalid']);
     },
     load: () => import('./commands/report.js'),
+  },
+  {
+    name: 'goal',
+    summary: 'the interview day: readiness, daily pacing and mock rounds toward it',
+    configure(cmd) {
+      cmd.argument('[date]', 'the interview day, YYYY-MM-DD (without it: show the goal)');
+      cmd.addOption(new Option('-t, --tag <tag>', 'focus the goal on questions with this tag (repeatable: any of them)').argParser(collect));
+      cmd.addOption(new Option('-m, --minutes <n>', 'minutes you have each day (default 30)').argParser(numberUpTo(GOAL_MINUTES_MAX)));
+      cmd.addOption(new Option('--clear', 'remove the goal (reviews and sessions are kept)'));
+      addOptions(cmd, ['json', 'bank', 'dataDir', 'skipInvalid']);
+    },
+    load: () => import('./commands/goal.js'),
   },
   {
     name: 'list',

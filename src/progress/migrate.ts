@@ -13,6 +13,8 @@ export const MIGRATIONS: Migrations = {
       ? doc.reviews.map((r: Record<string, unknown>) => ({ ...r, state: (r.state as { state?: unknown } | null)?.state ?? 0 }))
       : doc.reviews,
   }),
+  // Version 3 added the optional goal: a version-2 file is a version-3 file without one.
+  2: (doc) => doc,
 };
 
 export type VersionCheck = { kind: 'current' } | { kind: 'older'; from: number } | { kind: 'newer'; found: number } | { kind: 'invalid'; message: string };

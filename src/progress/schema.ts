@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../bank/schema.js';
 
-export const PROGRESS_VERSION = 2;
+/**
+ * 3 added the optional `goal`. An optional field alone would not have needed a new
+ * version for this mlquiz, but the schema is strict: an older mlquiz reading a file with
+ * a goal would call it broken and suggest moving it away, where a newer version number
+ * makes it say "update mlquiz" and leave the file alone (the file may be synced to a
+ * machine that runs an older mlquiz).
+ */
+export const PROGRESS_VERSION = 3;
 
 const iso = z.iso.datetime({ offset: true });
 const rating = z.int().min(1).max(4);
 /** Question ids are slugs; a key such as `__proto__` can name no question (and would vanish on a write). */
 const questionId = z.string().regex(ID_PATTERN, 'must be a question id (a slug)');
-const LATEST = Date.UTC(3000, 0, 1);
+export const LATEST = Date.UTC(3000, 0, 1);
 /** Card dates: far enough either way for any real schedule, near enough that date arithmetic stays exact. */
 const cardDate = iso.refine((s) => {
   const t = Date.parse(s);
@@ -83,8 +90,32 @@ export const sessionSchema = z.strictObject({
   score: z.number().min(0).max(100).nullable().optional(),
 });
 
+/** A local calendar day as the person typed it; checked to exist (no 2026-02-30). */
+const localDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return Number.isFinite(t) && t >= 0 && t < LATEST && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'must be a calendar date between 1970 and 2999');
+/** At most a whole day: the daily time goes into the pacing arithmetic. */
+export const MAX_GOAL_MINUTES = 1440;
+
+/** The interview day the plan works towards; see src/engine/goal.ts. */
+export const goalSchema = z.strictObject({
+  /** The interview day, a local calendar day. */
+  date: localDay,
+  /** The focus: questions with any of these tags; empty for every loaded question. */
+  tags: z.array(z.string().regex(ID_PATTERN, 'a tag must be a slug')),
+  /** The time the person has per day. */
+  minutes: z.number().positive().max(MAX_GOAL_MINUTES),
+  /** When the goal was set: the plan's line of steady progress starts here. */
+  set_at: iso,
+});
+
 export const progressSchema = z.strictObject({
   version: z.literal(PROGRESS_VERSION),
+  goal: goalSchema.optional(),
   cards: z.record(questionId, cardSchema),
   reviews: z.array(reviewSchema),
   sessions: z.array(sessionSchema),
@@ -95,6 +126,7 @@ export type Review = z.infer<typeof reviewSchema>;
 export type Session = z.infer<typeof sessionSchema>;
 export type MockResult = z.infer<typeof mockResultSchema>;
 export type Progress = z.infer<typeof progressSchema>;
+export type Goal = z.infer<typeof goalSchema>;
 
 export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, cards: {}, reviews: [], sessions: [] };

@@ -7,7 +7,7 @@ import { tempName, writeFileAtomicSync } from './atomic-write.js';
 import { describeFsError } from './fs-errors.js';
 import { acquireLock, isFolder, type LockOptions } from './lock.js';
 import { checkVersion, migrate, MIGRATIONS, type Migrations } from './migrate.js';
-import { isReview } from './review-check.js';
+import { areCards, isReview } from './review-check.js';
 import { emptyProgress, PROGRESS_VERSION, progressSchema, type Progress, type Review } from './schema.js';
 
 export const PROGRESS_FILE = 'progress.json';
@@ -69,9 +69,11 @@ export function parseProgress(text: string, file: string, migrations: Migrations
   }
   const reviews = (doc as { reviews?: unknown }).reviews;
   if (quick && Array.isArray(reviews) && reviews.every(isReview)) {
-    const rest = progressSchema.safeParse({ ...(doc as object), reviews: [] });
+    // Cards too are checked plainly when they all pass; zod then checks only the small rest.
+    const plainCards = areCards(cards);
+    const rest = progressSchema.safeParse({ ...(doc as object), reviews: [], ...(plainCards && { cards: {} }) });
     if (rest.success) {
-      const progress = { ...rest.data, reviews: reviews as Review[] };
+      const progress = { ...rest.data, ...(plainCards && { cards: cards as Progress['cards'] }), reviews: reviews as Review[] };
       return migratedFrom === undefined ? { progress } : { progress, migratedFrom };
     }
   }
@@ -102,7 +104,8 @@ export function formatProgress(p: Progress): string {
   const cards = lines(Object.entries(p.cards).map(([id, c]) => `${JSON.stringify(id)}:${JSON.stringify(c)}`));
   const reviews = lines(p.reviews.map((r) => JSON.stringify(r)));
   const sessions = lines(p.sessions.map((s) => JSON.stringify(s)));
-  return `{"version":${p.version},\n"cards":{${cards}},\n"reviews":[${reviews}],\n"sessions":[${sessions}]}\n`;
+  const goal = p.goal ? `"goal":${JSON.stringify(p.goal)},\n` : '';
+  return `{"version":${p.version},\n${goal}"cards":{${cards}},\n"reviews":[${reviews}],\n"sessions":[${sessions}]}\n`;
 }
 
 /** The most a progress file may hold (a million reviews is about 190 MB). */

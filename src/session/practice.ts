@@ -1,6 +1,6 @@
 import type { Question } from '../bank/types.js';
 import { dayNumber, dayString, type Offset } from '../engine/days.js';
-import type { Candidate } from '../engine/pick.js';
+import type { SessionPick } from '../engine/pick.js';
 import { choiceOrder } from '../engine/choice-order.js';
 import { budgetMs, RATING_LABELS } from '../engine/rating.js';
 import { summariseSession } from '../engine/session-summary.js';
@@ -11,7 +11,7 @@ import { QUIT, type Prompter } from './prompter.js';
 import { closeSession, recordAnswer } from './record.js';
 
 export interface PracticeInput {
-  picks: readonly Candidate[];
+  picks: readonly SessionPick[];
   /** Every loaded question, for the summary's tag figures. */
   questions: readonly Question[];
   progress: Progress;
@@ -27,8 +27,6 @@ export interface PracticeResult {
   progress: Progress;
   status: Session['status'];
 }
-
-const LABELS: Record<Candidate['kind'], string> = { new: 'new', due: 'due for review', ahead: 'review ahead of time' };
 
 /**
  * The practice loop: ask, reveal, grade, record, for each pick; `q` leaves with every
@@ -47,7 +45,7 @@ export async function runPractice(inp: PracticeInput): Promise<PracticeResult> {
   try {
     for (const [i, pick] of picks.entries()) {
       const q = pick.question;
-      prompter.showQuestion(q, { index: i + 1, total: picks.length, label: LABELS[pick.kind] });
+      prompter.showQuestion(q, { index: i + 1, total: picks.length, label: pick.reason });
       const shown = inp.now();
       const order = choiceOrder(q, session.seed ?? session.id);
       const a = await prompter.attempt(q, order);

@@ -23,14 +23,24 @@ async function parse(argv: string[]) {
 
 describe('argv to options', () => {
   it.each([
-    [['run'], { name: 'run', opts: { count: 10 } }],
+    // No -n: the command decides (today's share of a goal, else 10), so commander gives no default.
+    [['run'], { name: 'run', opts: {} }],
     [['run', '--tag', 'cnn', '-t', 'rnn', '--count', '5', '--seed', 'abc'], { name: 'run', opts: { tag: ['cnn', 'rnn'], count: 5, seed: 'abc' } }],
     [
       ['run', '--difficulty', 'hard', '--deck', 'Regularization', '--data-dir', '/x'],
-      { name: 'run', opts: { difficulty: 'hard', deck: 'Regularization', dataDir: '/x', count: 10 } },
+      { name: 'run', opts: { difficulty: 'hard', deck: 'Regularization', dataDir: '/x' } },
     ],
-    [['run', '--bank', 'a', '-b', 'b', '--skip-invalid'], { name: 'run', opts: { bank: ['a', 'b'], skipInvalid: true, count: 10 } }],
-    [['run', '--id', 'x', '--id', 'y'], { name: 'run', opts: { id: ['x', 'y'], count: 10 } }],
+    [['run', '--bank', 'a', '-b', 'b', '--skip-invalid'], { name: 'run', opts: { bank: ['a', 'b'], skipInvalid: true } }],
+    [['run', '--id', 'x', '--id', 'y'], { name: 'run', opts: { id: ['x', 'y'] } }],
+    [['run', '--dry-run', '--json', '--new', '0'], { name: 'run', opts: { dryRun: true, json: true, new: 0 } }],
+    [['run', '--reviews-only', '--new', '3'], { name: 'run', opts: { reviewsOnly: true, new: 3 } }],
+    [['goal'], { name: 'goal', opts: {}, args: [] }],
+    [
+      ['goal', '2026-12-20', '--tag', 'cnn', '-t', 'rnn', '--minutes', '45'],
+      { name: 'goal', opts: { tag: ['cnn', 'rnn'], minutes: 45 }, args: ['2026-12-20'] },
+    ],
+    [['goal', '-m', '7.5', '--json'], { name: 'goal', opts: { minutes: 7.5, json: true } }],
+    [['goal', '--clear'], { name: 'goal', opts: { clear: true } }],
     [['list', '--json', '--tag', 'cnn'], { name: 'list', opts: { json: true, tag: ['cnn'] } }],
     [['tags', '--json'], { name: 'tags', opts: { json: true } }],
     [['validate', 'a.yaml', 'dir', '--json'], { name: 'validate', opts: { json: true }, args: ['a.yaml', 'dir'] }],
@@ -61,6 +71,12 @@ describe('argv to options', () => {
     [['mock', '--minutes', '0'], /Expected a number greater than 0/],
     [['mock', '--per-question', 'soon'], /option '--per-question <seconds>' argument 'soon' is invalid/],
     [['report', '--html'], /option '--html <file>' argument missing/],
+    [['run', '--new', '-1'], /option '--new <n>' argument '-1' is invalid\. Expected a whole number from 0 to 1000/],
+    [['run', '--new', 'some'], /Expected a whole number from 0 to 1000/],
+    [['goal', '2026-12-20', '--minutes', '0'], /option '-m, --minutes <n>' argument '0' is invalid\. Expected a number greater than 0/],
+    [['goal', '2026-12-20', '--minutes', '-5'], /argument '-5' is invalid/],
+    [['goal', '2026-12-20', '--minutes', 'lots'], /argument 'lots' is invalid/],
+    [['goal', '2026-12-20', '2026-12-21'], /too many arguments/],
   ])('%j is a usage error: exit 2, naming the option', async (argv, message) => {
     const { call, code, err } = await parse(argv);
     expect(call).toBeUndefined();

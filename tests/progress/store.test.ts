@@ -43,7 +43,7 @@ describe('progress store', () => {
   it.each([
     ['not JSON', '{"version": 1, "cards": {', /:1:26: the progress file is not valid JSON/],
     ['the wrong shape', '{"version": 1, "cards": [], "reviews": [], "sessions": []}', /does not match the expected shape/],
-    ['a newer version', '{"version": 99, "cards": {}, "reviews": [], "sessions": []}', /progress version 99 is newer than this mlquiz understands \(2\)/],
+    ['a newer version', '{"version": 99, "cards": {}, "reviews": [], "sessions": []}', /progress version 99 is newer than this mlquiz understands \(3\)/],
     ['no version', '{"cards": {}}', /"version" must be a whole number/],
   ])('a file with %s is refused by load and commit, and left byte-for-byte', async (_name, content, message) => {
     const dir = tmp();
@@ -101,13 +101,63 @@ describe('progress store', () => {
     expect(readFileSync(file, 'utf8')).toBe(old); // reading never writes
     await store.commit(add('b'));
     expect(readFileSync(`${file}.v1.bak`, 'utf8')).toBe(old);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 2, reviews: [{ state: 0 }, { state: 2 }, { question: 'b', state: 0 }] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 3, reviews: [{ state: 0 }, { state: 2 }, { question: 'b', state: 0 }] });
   });
 
   it('applies injected migration steps in order', () => {
     const old = JSON.stringify({ version: 0, cards: {}, log: [], sessions: [] });
-    const steps = { 0: ({ log, ...rest }: Record<string, unknown>) => ({ ...rest, reviews: log }), 1: (d: Record<string, unknown>) => d };
-    expect(parseProgress(old, 'p.json', steps)).toEqual({ progress: { version: 2, cards: {}, reviews: [], sessions: [] }, migratedFrom: 0 });
+    const steps = {
+      0: ({ log, ...rest }: Record<string, unknown>) => ({ ...rest, reviews: log }),
+      1: (d: Record<string, unknown>) => d,
+      2: (d: Record<string, unknown>) => d,
+    };
+    expect(parseProgress(old, 'p.json', steps)).toEqual({ progress: { version: 3, cards: {}, reviews: [], sessions: [] }, migratedFrom: 0 });
+  });
+});
+
+describe('the goal in the progress file (version 3)', () => {
+  const goal = { date: '2026-12-20', tags: ['statistics'], minutes: 30, set_at: NOW.toISOString() };
+
+  it('a version 2 file is read as one without a goal; the first write keeps it as a backup and never overwrites an older backup', async () => {
+    const dir = tmp();
+    const file = join(dir, 'progress.json');
+    const v2 = JSON.stringify({ version: 2, cards: {}, reviews: [], sessions: [] });
+    writeFileSync(file, v2);
+    writeFileSync(`${file}.v2.bak`, 'an earlier backup');
+    const store = openStore(dir);
+    expect(store.load()).toEqual(emptyProgress());
+    await store.commit((p) => ({ ...p, goal }));
+    expect(readFileSync(`${file}.v2.bak`, 'utf8')).toBe('an earlier backup');
+    expect(readFileSync(`${file}.v2.1.bak`, 'utf8')).toBe(v2);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 3, goal, cards: {}, reviews: [], sessions: [] });
+    expect(store.load().goal).toEqual(goal);
+  });
+
+  it.each([
+    ['a day that does not exist', { ...goal, date: '2026-02-30' }, /goal\.date: must be a calendar date/],
+    ['a date that is not one', { ...goal, date: 'next friday' }, /goal\.date: must be a date, YYYY-MM-DD/],
+    ['minutes that are not positive', { ...goal, minutes: 0 }, /goal\.minutes/],
+    ['an unknown field', { ...goal, hours: 1 }, /goal: Unrecognized key/],
+  ])('a stored goal with %s is refused on read, naming the field, and the file is left as it was', async (_name, bad, message) => {
+    const dir = tmp();
+    const file = join(dir, 'progress.json');
+    const text = JSON.stringify({ version: 3, goal: bad, cards: {}, reviews: [], sessions: [] });
+    writeFileSync(file, text);
+    const store = openStore(dir);
+    try {
+      store.load();
+      expect.unreachable();
+    } catch (e) {
+      expect((e as { details: string[] }).details.join('\n')).toMatch(message);
+    }
+    await expect(store.commit((p) => p)).rejects.toThrow(/does not match the expected shape/);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('a goal that would not read back is never written', async () => {
+    const store = openStore(tmp());
+    await expect(store.commit((p) => ({ ...p, goal: { ...goal, minutes: -5 } }))).rejects.toThrow(/refusing to write progress/);
+    expect(existsSync(store.file)).toBe(false);
   });
 });
 

@@ -1,21 +1,25 @@
 import type { Difficulty } from '../../bank/types.js';
-import { pickSession } from '../../engine/pick.js';
 import { openSession } from '../../engine/review.js';
 import { createRng } from '../../engine/rng.js';
+import { planSession } from '../../engine/today.js';
 import { UsageError } from '../../errors.js';
+import { colours } from '../../format/colour.js';
 import { plural } from '../../format/plural.js';
 import { openStore } from '../../progress/store.js';
-import { runPractice } from '../../session/practice.js';
+import { nothingToAsk, paceLine, previewJson, renderPreview } from '../../ui/session-preview.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, dataDir, sessionSeed, type Context } from '../context.js';
-import { terminalPrompter } from '../terminal-prompter.js';
+import { columns, dataDir, sessionSeed, writeJson, type Context } from '../context.js';
 
 export interface RunOptions {
   tag?: string[];
   deck?: string;
   difficulty?: Difficulty;
-  count: number;
+  count?: number;
   id?: string[];
+  new?: number;
+  reviewsOnly?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
   seed?: string;
   bank?: string[];
   dataDir?: string;
@@ -28,28 +32,54 @@ export function requireTerminal(ctx: Context, command: string): void {
 }
 
 export default async function run(opts: RunOptions, _args: string[], ctx: Context): Promise<number> {
-  requireTerminal(ctx, 'run');
+  if (opts.reviewsOnly && opts.new) throw new UsageError('--reviews-only asks no new questions; --new asks some: give one of them.');
+  if (opts.json && !opts.dryRun) throw new UsageError('--json goes with --dry-run: mlquiz run --dry-run --json prints the session it would ask.');
+  // A dry run reads and prints only: no terminal, no write check, no session record.
+  if (!opts.dryRun) requireTerminal(ctx, 'run');
   const set = await loadConfiguredBanks(ctx, opts);
   const pool = selectQuestions(set, { tags: opts.tag, deck: opts.deck, difficulty: opts.difficulty, ids: opts.id });
   const store = openStore(dataDir(ctx, opts.dataDir));
   // Before the first question: a folder that cannot be written fails now, not after an answer.
-  store.checkWritable();
+  if (!opts.dryRun) store.checkWritable();
   const progress = store.load();
   const started = ctx.now();
   const seed = sessionSeed(ctx, opts.seed);
-  const picked = pickSession(pool, progress, { count: opts.id?.length ?? opts.count, now: started, rng: createRng(seed), all: set.questions });
+  const maxNew = opts.reviewsOnly ? 0 : opts.new;
+  const planned = planSession({
+    all: set.questions,
+    pool,
+    progress,
+    now: started,
+    offset: ctx.offset,
+    rng: createRng(seed),
+    count: opts.count ?? opts.id?.length,
+    ...(maxNew !== undefined && { maxNew }),
+    chosen: !!(opts.tag?.length || opts.deck || opts.difficulty || opts.id?.length),
+  });
   // Questions named with --id come in the order they were named.
-  const picks = opts.id ? [...picked].sort((a, b) => opts.id!.indexOf(a.question.id) - opts.id!.indexOf(b.question.id)) : picked;
+  const plan = opts.id ? { ...planned, picks: [...planned.picks].sort((a, b) => opts.id!.indexOf(a.question.id) - opts.id!.indexOf(b.question.id)) } : planned;
+  if (opts.dryRun) {
+    if (opts.json) writeJson(ctx, previewJson(plan.picks));
+    else ctx.stdout.write(renderPreview(plan, { seed, width: columns(ctx), chalk: colours(ctx), reviewsOnly: maxNew === 0 }));
+    return 0;
+  }
+  // The prompts (inquirer) load only for a session that asks: a dry run stays quick.
+  const [{ terminalPrompter }, { runPractice }] = await Promise.all([import('../terminal-prompter.js'), import('../../session/practice.js')]);
+  const prompter = terminalPrompter({ input: ctx.stdin, output: ctx.stdout }, columns(ctx));
+  if (plan.paced) prompter.info(paceLine(plan.paced));
+  if (!plan.picks.length) {
+    prompter.info(nothingToAsk(plan, maxNew === 0));
+    return 0;
+  }
   const filter = { tags: opts.tag ?? [], deck: opts.deck ?? null, difficulty: opts.difficulty ?? null, ids: opts.id ?? [] };
   const session = openSession(
     'run',
     started,
     seed,
-    picks.map((p) => p.question.id),
+    plan.picks.map((p) => p.question.id),
     filter,
   );
-  const prompter = terminalPrompter({ input: ctx.stdin, output: ctx.stdout }, columns(ctx));
-  prompter.info(`${plural(picks.length, 'question')} · seed ${seed} · progress in ${store.file}`);
-  await runPractice({ picks, questions: set.questions, progress, store, session, prompter, now: ctx.now, offset: ctx.offset });
+  prompter.info(`${plural(plan.picks.length, 'question')} · seed ${seed} · progress in ${store.file}`);
+  await runPractice({ picks: plan.picks, questions: set.questions, progress, store, session, prompter, now: ctx.now, offset: ctx.offset });
   return 0;
 }
