@@ -3,6 +3,7 @@ import type { Progress, Session } from '../progress/schema.js';
 import { dayNumber, dayString, hourlyOffset, parseSince, streaks, weekday, type Offset } from '../engine/days.js';
 import { isDue } from '../engine/schedule.js';
 import { tagMastery } from './mastery.js';
+import { round } from './recall.js';
 import { suggest } from './next-steps.js';
 import { findLeeches, findWeakest, histories } from './weak-questions.js';
 import type { Activity, ActivityDay, Forecast, MockRound, Mocks, ReportData, TagRow } from './types.js';
@@ -63,21 +64,13 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
   const activity = buildActivity(perDay, from, today);
   const days = new Set(perDay.keys());
   const { current, longest } = streaks(days, today);
-  const tags = tagRows(questions, progress, now, filterTags);
-  const seen = questions.filter((q) => progress.cards[q.id]).length;
-  const dueNow = questions.filter((q) => {
-    const c = progress.cards[q.id];
-    return c !== undefined && isDue(c, now);
-  }).length;
-
   const hist = histories(progress.reviews, byId);
+  const tags = tagRows(questions, progress, now, filterTags, new Map([...hist].map(([id, h]) => [id, h.last.rating])));
+  const seen = questions.filter((q) => progress.cards[q.id]).length;
+  const due = dueCounts(questions, progress, now, today, offset);
+
   const leeches = findLeeches(questions, progress, hist);
-  const weakest = findWeakest(questions, progress, hist, new Set(leeches.map((l) => l.id)), now).map((w) => ({
-    ...w,
-    retrievability: round(w.retrievability),
-    slowness: w.slowness === null ? null : round(w.slowness, 2),
-    weakness: round(w.weakness),
-  }));
+  const weakest = findWeakest(questions, progress, hist, new Set(leeches.map((l) => l.id)), now);
   const mocks = buildMocks(progress.sessions, since, offset);
 
   const totals: ReportData['totals'] = {
@@ -93,7 +86,9 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
       from: dayString(retentionFrom),
       to: dayString(today),
     },
-    due_now: dueNow,
+    due_now: due.now,
+    due_today: due.forecast.days[0]!.reviews,
+    overdue: due.forecast.overdue,
     first_review: first,
     last_review: last,
     window: {
@@ -105,6 +100,7 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
   };
   return {
     generated_at: now.toISOString(),
+    generated_local: localIso(now, offset),
     today: dayString(today),
     filter: { tags: filterTags },
     totals,
@@ -112,15 +108,15 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
     weakest,
     leeches,
     activity,
-    due: forecast(questions, progress, today, offset),
+    due: due.forecast,
     mocks,
     next: suggest(totals, tags, leeches, mocks, filterTags, now),
   };
 }
 
-function tagRows(questions: readonly Question[], progress: Progress, now: Date, filterTags: readonly string[]): TagRow[] {
+function tagRows(questions: readonly Question[], progress: Progress, now: Date, filterTags: readonly string[], last: ReadonlyMap<string, number>): TagRow[] {
   const wanted = new Set(filterTags.map((t) => t.toLowerCase()));
-  return tagMastery(questions, progress, now)
+  return tagMastery(questions, progress, now, last)
     .filter((t) => wanted.size === 0 || wanted.has(t.tag.toLowerCase()))
     .map((t) => ({ tag: t.tag, questions: t.count, seen: t.seen, due: t.due, mastery: round(t.mastery) }));
 }
@@ -139,18 +135,36 @@ function buildActivity(perDay: ReadonlyMap<number, number>, from: number, today:
   return { from: dayString(from), to: dayString(today), days, max };
 }
 
-function forecast(questions: readonly Question[], progress: Progress, today: number, offset: Offset): Forecast {
+/**
+ * Every "due" figure from one pass, so that they nest and cannot disagree: overdue (due
+ * before today began) ⊆ due now (due at this instant) ⊆ due today (due before the local
+ * day ends), and due today is the forecast's first bar.
+ */
+function dueCounts(questions: readonly Question[], progress: Progress, now: Date, today: number, offset: Offset): { now: number; forecast: Forecast } {
   const counts = new Array<number>(FORECAST_DAYS).fill(0);
   let overdue = 0;
+  let dueNow = 0;
   for (const q of questions) {
     const card = progress.cards[q.id];
     if (!card) continue;
+    if (isDue(card, now)) dueNow++;
     const day = dayNumber(Date.parse(card.due), offset);
     if (day < today) overdue++;
     const i = Math.max(0, day - today);
     if (i < FORECAST_DAYS) counts[i]!++;
   }
-  return { overdue, days: counts.map((reviews, i) => ({ date: dayString(today + i), reviews })) };
+  return { now: dueNow, forecast: { overdue, days: counts.map((reviews, i) => ({ date: dayString(today + i), reviews })) } };
+}
+
+/** `now` as ISO 8601 in the person's zone, to the second: `2026-11-21T10:00:00+01:00`. */
+export function localIso(now: Date, offset: Offset): string {
+  const ms = Math.floor(now.getTime() / 1000) * 1000;
+  const behind = offset(ms);
+  const local = new Date(ms - behind * 60_000).toISOString().slice(0, 19);
+  const ahead = -behind;
+  const sign = ahead < 0 ? '-' : '+';
+  const abs = Math.abs(ahead);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 function buildMocks(sessions: readonly Session[], since: number | undefined, offset: Offset): Mocks {
@@ -177,9 +191,4 @@ function buildMocks(sessions: readonly Session[], since: number | undefined, off
   const latest = scored.at(-1) ?? null;
   const prev = scored.at(-2);
   return { rounds, best, latest, change: latest && prev ? round(latest.score! - prev.score!, 1) : null };
-}
-
-function round(x: number, digits = 3): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

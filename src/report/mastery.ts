@@ -1,13 +1,15 @@
 import type { Question } from '../bank/types.js';
-import { isDue, retrievability } from '../engine/schedule.js';
+import { isDue } from '../engine/schedule.js';
 import type { Progress } from '../progress/schema.js';
+import { lastRatings, recallNow } from './recall.js';
 
 export interface TagMastery {
   tag: string;
   count: number;
   seen: number;
+  /** Seen questions due now (at this instant, overdue included), as in the report's totals. */
   due: number;
-  /** Mean FSRS retrievability over the tag's questions, unseen counting as 0, in [0, 1]. */
+  /** Mean recall now (recallNow) over the tag's questions, unseen counting as 0, in [0, 1]. */
   mastery: number;
 }
 
@@ -15,11 +17,16 @@ export interface TagMastery {
  * Mastery rises only by learning all of a tag: a tag of 20 questions with 2 known
  * perfectly is at 10%, however well those two are known.
  */
-export function tagMastery(questions: readonly Question[], progress: Progress, now: Date): TagMastery[] {
+export function tagMastery(
+  questions: readonly Question[],
+  progress: Progress,
+  now: Date,
+  last: ReadonlyMap<string, number> = lastRatings(progress.reviews),
+): TagMastery[] {
   const byTag = new Map<string, TagMastery>();
   for (const q of questions) {
     const card = progress.cards[q.id];
-    const r = retrievability(card, now);
+    const r = recallNow(card, last.get(q.id), now);
     for (const tag of q.tags) {
       const t = byTag.get(tag) ?? { tag, count: 0, seen: 0, due: 0, mastery: 0 };
       t.count++;

@@ -1,3 +1,4 @@
+import { plural } from '../format/plural.js';
 import { repeatFlag } from '../format/shell.js';
 import type { Leech, Mocks, Suggestion, TagRow, Totals } from './types.js';
 
@@ -5,6 +6,8 @@ const DAY_MS = 86_400_000;
 /** Enough of the bank seen that a mock round measures something. */
 const MOCK_READY_SEEN = 20;
 const MOCK_EVERY_DAYS = 7;
+/** Leeches in one suggested command: a session of a few, read closely, not a drill of all. */
+export const LEECHES_IN_COMMAND = 3;
 
 /**
  * At most two commands, most useful first: clear the leeches (they cost the most), then
@@ -19,16 +22,17 @@ export function suggest(t: Totals, tags: readonly TagRow[], leeches: readonly Le
   }
   const out: Suggestion[] = [];
   if (leeches.length) {
-    const ids = leeches.slice(0, 3);
+    // The command takes the worst few; the reason says how many of how many, so that the
+    // count and the ids agree.
+    const ids = leeches.slice(0, LEECHES_IN_COMMAND).map((l) => l.id);
+    const which =
+      leeches.length === 1 ? 'a leech' : ids.length === leeches.length ? `${leeches.length} leeches` : `the ${ids.length} worst of ${leeches.length} leeches`;
     out.push({
-      command: `mlquiz run${repeatFlag(
-        '--id',
-        ids.map((l) => l.id),
-      )}`,
-      reason: `${leeches.length === 1 ? 'a leech' : `${leeches.length} leeches`}: failed again and again; read the answer closely, then retry`,
+      command: `mlquiz run${repeatFlag('--id', ids)}`,
+      reason: `${which}: failed again and again; read the answer closely, then retry`,
     });
   }
-  if (t.due_now > 0) out.push({ command: `mlquiz run${scope}`, reason: `${t.due_now} review${t.due_now === 1 ? ' is' : 's are'} due: they come first` });
+  if (t.due_now > 0) out.push({ command: `mlquiz run${scope}`, reason: `${plural(t.due_now, 'review')} due now: they come first` });
   const weakest = [...tags].filter((r) => r.mastery < 0.9).sort((a, b) => a.mastery - b.mastery || b.questions - a.questions || a.tag.localeCompare(b.tag))[0];
   if (weakest)
     out.push({

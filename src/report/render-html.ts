@@ -1,8 +1,10 @@
 import { parseDay, weekday } from '../engine/days.js';
 import { band } from '../format/chart.js';
 import { shortPrompt } from '../format/text.js';
-import type { Activity, Forecast, Mocks, ReportData } from './types.js';
+import type { Activity, Mocks, ReportData } from './types.js';
 import { plural } from '../format/plural.js';
+import { dueNowNote, forecastLabel, forecastNote, madeAt, MONTHS, todayBarNote, WEEKDAYS } from './labels.js';
+import { percent as pct } from './recall.js';
 
 /**
  * One self-contained page: inline CSS and SVG, no script, no network, so that it opens
@@ -14,7 +16,7 @@ export function renderHtml(d: ReportData): string {
   const body =
     t.reviews === 0
       ? `<section><h2>Welcome</h2><p>No answers graded yet, so there is nothing to measure. ${t.questions} questions in ${d.tags.length} tags are waiting.</p>${nextHtml(d)}</section>`
-      : [totalsHtml(d), nextSection(d), activityHtml(d.activity), forecastHtml(d.due), mocksHtml(d.mocks), tagsHtml(d), weakHtml(d), leechHtml(d)].join('\n');
+      : [totalsHtml(d), nextSection(d), activityHtml(d.activity), forecastHtml(d), mocksHtml(d.mocks), tagsHtml(d), weakHtml(d), leechHtml(d)].join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -24,7 +26,7 @@ export function renderHtml(d: ReportData): string {
 <style>${CSS}</style>
 </head>
 <body>
-<header><h1>mlquiz report</h1><p class="dim">${esc(d.today)}${esc(scope)} · made ${esc(d.generated_at)}</p></header>
+<header><h1>mlquiz report</h1><p class="dim">made <time datetime="${esc(d.generated_local)}">${esc(madeAt(d))}</time>${esc(scope)}</p></header>
 <main>
 ${body}
 </main>
@@ -38,21 +40,27 @@ const CSS = `
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--dim:#8d96a0;--bg:#0d1117;--card:#161b22;--line:#30363d;--l0:#161b22;--l1:#0e4429;--l2:#006d32;--l3:#26a641;--l4:#39d353;--bar:#2f81f7;--bad:#f85149;--mid:#d29922;--good:#3fb950}}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:960px;padding:24px}
 h1{margin:0}h2{font-size:18px;border-bottom:1px solid var(--line);padding-bottom:4px;margin-top:32px}
-.dim{color:var(--dim)}code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--card);padding:1px 4px;border-radius:4px}
+.dim{color:var(--dim)}code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--card);padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px}.card b{font-size:24px;display:block}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}
-th{font-weight:600;color:var(--dim)}td.n{text-align:right;font-variant-numeric:tabular-nums}
-svg text{fill:var(--dim);font:11px system-ui,sans-serif}.reason{color:var(--mid)}.leech{color:var(--bad)}
+th{font-weight:600;color:var(--dim)}th.n,td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.bar{width:260px;vertical-align:middle}.m{display:flex;align-items:center;gap:8px}.m span{min-width:2.6em;text-align:right;font-variant-numeric:tabular-nums}
+.narrow{display:none}
+svg text{fill:var(--dim);font:12px system-ui,sans-serif}.reason{color:var(--mid)}.leech{color:var(--bad)}
 ul.next{list-style:none;padding:0}ul.next li{margin:6px 0}
-#heatmap,#forecast-chart,#mock-chart{max-width:100%;height:auto}
+.chart{overflow-x:auto}.chart svg{display:block;width:100%;height:auto}
+.chart.latest{direction:rtl}.chart.latest svg{direction:ltr;margin:0 auto 0 0}
+.mastery-bar{display:block;flex:1 1 auto;width:100%;max-width:200px;min-width:36px;height:14px;border-radius:3px}
+.legend svg{vertical-align:-1px}
+table.qs td:first-child{width:1%;white-space:nowrap}
+@media (max-width:600px){body{padding:16px 12px}th,td{padding:4px 5px}th.n{white-space:normal}.wide{display:none}.narrow{display:inline}td.bar{width:auto}
+table.qs thead{display:none}table.qs td{display:block;border:0;padding:0}table.qs td:first-child{width:auto;white-space:normal;padding-top:8px}table.qs tr{display:block;border-bottom:1px solid var(--line);padding-bottom:8px}}
 `;
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function totalsHtml(d: ReportData): string {
   const t = d.totals;
@@ -64,7 +72,7 @@ ${card('Seen', `${t.seen} / ${t.questions}`, `${pct(t.questions ? t.seen / t.que
 ${card('Reviews', String(t.reviews), `on ${t.days_practised} days · ${t.window.reviews} since ${t.window.from}`)}
 ${card('Streak', `${t.streak.current} d`, `longest ${t.streak.longest} d${t.streak.practised_today || !t.streak.current ? '' : ' · practise today to keep it'}`)}
 ${card('Retention', r.rate === null ? '–' : pct(r.rate), r.rate === null ? `no repeat reviews since ${r.from}` : `of ${r.reviews} repeat reviews rated Good or Easy since ${r.from}`)}
-${card('Due now', String(t.due_now), `${d.due.overdue} overdue from earlier days`)}
+${card('Due now', String(t.due_now), dueNowNote(t))}
 </div></section>`;
 }
 
@@ -76,12 +84,12 @@ function tagsHtml(d: ReportData): string {
   const rows = d.tags
     .map(
       (t) =>
-        `<tr><td>${esc(t.tag)}</td><td class="n">${t.questions}</td><td class="n">${t.seen}</td><td class="n">${t.due}</td><td><svg class="mastery-bar" width="200" height="14" viewBox="0 0 200 14" role="img" aria-label="${esc(t.tag)} mastery ${pct(t.mastery)}"><rect width="200" height="14" rx="3" fill="var(--l0)"/><rect width="${(t.mastery * 200).toFixed(1)}" height="14" rx="3" fill="${masteryColour(t.mastery)}"/></svg></td><td class="n">${pct(t.mastery)}</td></tr>`,
+        `<tr><td class="tag">${esc(t.tag)}</td><td class="n">${t.questions}</td><td class="n">${t.seen}</td><td class="n">${t.due}</td><td class="bar"><div class="m"><svg class="mastery-bar" viewBox="0 0 200 14" preserveAspectRatio="none" role="img" aria-label="${esc(t.tag)} mastery ${pct(t.mastery)}"><rect width="200" height="14" fill="var(--l0)"/><rect width="${(t.mastery * 200).toFixed(1)}" height="14" fill="${masteryColour(t.mastery)}"/></svg><span>${pct(t.mastery)}</span></div></td></tr>`,
     )
     .join('\n');
-  return `<section id="tags"><h2>Mastery by tag</h2><table><thead><tr><th>tag</th><th>questions</th><th>seen</th><th>due</th><th colspan="2">mastery</th></tr></thead><tbody>
+  return `<section id="tags"><h2>Mastery by tag</h2><table><thead><tr><th>tag</th><th class="n"><span class="wide">questions</span><span class="narrow">qs</span></th><th class="n">seen</th><th class="n">due now</th><th>mastery</th></tr></thead><tbody>
 ${rows}
-</tbody></table><p class="dim">Mastery is the mean probability of recalling each of the tag's questions now, unseen questions counting as 0: it rises only by learning all of a tag.</p></section>`;
+</tbody></table><p class="dim">Mastery is the mean recall now over the tag's questions, unseen questions counting as 0: it rises only by learning all of a tag.</p></section>`;
 }
 
 function prompt(s: string): string {
@@ -91,14 +99,11 @@ function prompt(s: string): string {
 function weakHtml(d: ReportData): string {
   if (!d.weakest.length) return `<section id="weakest"><h2>Weakest questions</h2><p class="dim">None yet.</p></section>`;
   const rows = d.weakest
-    .map(
-      (w) =>
-        `<tr><td><code>${esc(w.id)}</code></td><td><span class="reason">${esc(w.reasons.join(' · '))}</span><br>${prompt(w.prompt)}</td><td class="n">${pct(w.retrievability)}</td></tr>`,
-    )
+    .map((w) => `<tr><td><code>${esc(w.id)}</code></td><td><span class="reason">${esc(w.reasons.join(' · '))}</span><br>${prompt(w.prompt)}</td></tr>`)
     .join('\n');
-  return `<section id="weakest"><h2>Weakest questions</h2><table><thead><tr><th>id</th><th>why · question</th><th>recall</th></tr></thead><tbody>
+  return `<section id="weakest"><h2>Weakest questions</h2><table class="qs"><thead><tr><th>id</th><th>why · question</th></tr></thead><tbody>
 ${rows}
-</tbody></table><p class="dim">Practise one: <code>mlquiz run --id &lt;id&gt;</code> (repeatable).</p></section>`;
+</tbody></table><p class="dim">Recall: the chance of recalling it now as FSRS estimates it from your history, 0 while the last answer was Again. Practise one: <code>mlquiz run --id &lt;id&gt;</code> (repeatable).</p></section>`;
 }
 
 function leechHtml(d: ReportData): string {
@@ -107,24 +112,27 @@ function leechHtml(d: ReportData): string {
     .slice(0, LEECHES_SHOWN)
     .map((l) => `<tr><td><code>${esc(l.id)}</code></td><td><span class="leech">${esc(l.reason)}</span><br>${prompt(l.prompt)}</td></tr>`)
     .join('\n');
-  return `<section id="leeches"><h2>Leeches</h2><p class="dim">Failed again and again: at least 4 lapses, or Again in 3 of the last 5 reviews.</p><table><tbody>
+  return `<section id="leeches"><h2>Leeches</h2><p class="dim">Failed again and again: at least 4 lapses, or Again in 3 of the last 5 reviews.</p><table class="qs"><tbody>
 ${rows}
 </tbody></table>${d.leeches.length > LEECHES_SHOWN ? `<p class="dim">… and ${d.leeches.length - LEECHES_SHOWN} more; <code>mlquiz report --json</code> lists them all.</p>` : ''}</section>`;
 }
 
 const LEECHES_SHOWN = 20;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The heatmap's geometry: cells as large as fit the page (between 12 and 26 px), never smaller than 12 px. */
+const PAGE = 912;
+const HEAT_CELL = { min: 12, max: 26 } as const;
+/** Room for a month's name (12 px type), so that the last one is never cut off. */
+const LABEL_W = 28;
 
 function activityHtml(a: Activity): string {
   const from = parseDay(a.from);
   const firstMonday = from - weekday(from);
   const weeks = Math.floor((parseDay(a.to) - firstMonday) / 7) + 1;
-  const cell = 15;
-  const left = 30;
-  const top = 16;
-  const w = left + weeks * cell + 4;
-  const h = top + 7 * cell + 4;
+  const left = 34;
+  const top = 20;
+  const cell = Math.max(HEAT_CELL.min, Math.min(HEAT_CELL.max, Math.floor((PAGE - left - LABEL_W) / weeks)));
+  const gap = Math.max(2, Math.round(cell / 6));
   const parts: string[] = [];
   // A month's name above the first week that starts in it; the first column gets its own
   // month's name only if the next name is not too close.
@@ -133,49 +141,56 @@ function activityHtml(a: Activity): string {
     const month = new Date((firstMonday + col * 7) * 86_400_000).getUTCMonth();
     if (col === 0 || labels.at(-1)!.month !== month) labels.push({ col, month });
   }
-  if (labels.length > 1 && labels[1]!.col < 3) labels.shift();
-  for (const l of labels) parts.push(`<text x="${left + l.col * cell}" y="11">${MONTHS[l.month]}</text>`);
+  if (labels.length > 1 && (labels[1]!.col - labels[0]!.col) * cell < LABEL_W) labels.shift();
+  for (const l of labels) parts.push(`<text x="${left + l.col * cell}" y="13">${MONTHS[l.month]}</text>`);
   for (const day of a.days) {
     const n = parseDay(day.date);
     const col = Math.floor((n - firstMonday) / 7);
     const x = left + col * cell;
     const y = top + weekday(n) * cell;
     parts.push(
-      `<rect class="day" x="${x}" y="${y}" width="${cell - 3}" height="${cell - 3}" rx="2" fill="var(--l${day.level})"><title>${day.date}: ${plural(day.reviews, 'review')}</title></rect>`,
+      `<rect class="day" x="${x}" y="${y}" width="${cell - gap}" height="${cell - gap}" rx="${Math.round(cell / 7)}" fill="var(--l${day.level})"><title>${day.date}: ${plural(day.reviews, 'review')}</title></rect>`,
     );
   }
-  for (const wd of [0, 2, 4]) parts.push(`<text x="0" y="${top + wd * cell + 9}">${WEEKDAYS[wd]}</text>`);
-  return `<section id="activity"><h2>Activity</h2><p class="dim">${esc(a.from)} to ${esc(a.to)} · busiest day ${a.max} reviews</p>
-<svg id="heatmap" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="reviews per day">${parts.join('')}</svg>
-<p class="dim">Less ${[0, 1, 2, 3, 4].map((l) => `<svg width="11" height="11"><rect width="11" height="11" rx="2" fill="var(--l${l})"/></svg>`).join(' ')} more</p></section>`;
+  for (const wd of [0, 2, 4, 6]) parts.push(`<text x="0" y="${top + wd * cell + (cell - gap) / 2 + 4}">${WEEKDAYS[wd]}</text>`);
+  const lastLabel = labels.length ? left + labels.at(-1)!.col * cell + LABEL_W : 0;
+  const w = Math.max(left + weeks * cell, lastLabel);
+  const h = top + 7 * cell;
+  // Full size where it fits, shrunk to 12 px cells at most, then scrolled with the latest weeks in view.
+  const minW = Math.round((w * HEAT_CELL.min) / cell);
+  const sq = (l: number) => `<svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" rx="2" fill="var(--l${l})"/></svg>`;
+  return `<section id="activity"><h2>Activity</h2><p class="dim">${esc(a.from)} to ${esc(a.to)} · busiest day ${plural(a.max, 'review')}</p>
+<div class="chart latest"><svg id="heatmap" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" style="max-width:${w}px;min-width:${Math.min(w, minW)}px" role="img" aria-label="reviews per day">${parts.join('')}</svg></div>
+<p class="dim legend">Less ${[0, 1, 2, 3, 4].map(sq).join(' ')} more</p></section>`;
 }
 
-function forecastHtml(f: Forecast): string {
-  const max = Math.max(1, ...f.days.map((d) => d.reviews));
-  const bw = 40;
+function forecastHtml(d: ReportData): string {
+  const f = d.due;
+  const max = Math.max(1, ...f.days.map((x) => x.reviews));
+  const bw = 32;
   const chartH = 120;
-  const top = 16;
+  const top = 18;
   const w = f.days.length * bw + 8;
   const h = top + chartH + 34;
   const bars = f.days
-    .map((d, i) => {
-      const bh = d.reviews ? Math.max(2, (d.reviews / max) * chartH) : 0;
-      const x = 4 + i * bw;
+    .map((x, i) => {
+      const bh = x.reviews ? Math.max(2, (x.reviews / max) * chartH) : 0;
+      const left = 4 + i * bw;
       const y = top + chartH - bh;
-      const n = parseDay(d.date);
-      const [l1, l2] = i === 0 ? ['today', ''] : [WEEKDAYS[weekday(n)], d.date.slice(8)];
-      return `<rect class="due" x="${x + 4}" y="${y.toFixed(1)}" width="${bw - 8}" height="${bh.toFixed(1)}" rx="2" fill="var(--bar)"><title>${d.date}: ${d.reviews} due</title></rect><text x="${x + bw / 2}" y="${(y - 3).toFixed(1)}" text-anchor="middle">${d.reviews}</text><text x="${x + bw / 2}" y="${top + chartH + 14}" text-anchor="middle">${l1}</text><text x="${x + bw / 2}" y="${top + chartH + 27}" text-anchor="middle">${l2}</text>`;
+      const [l1, l2] = forecastLabel(x.date, i);
+      const note = i === 0 && todayBarNote(d.totals) ? ` (${todayBarNote(d.totals)})` : '';
+      return `<rect class="due" x="${left + 3}" y="${y.toFixed(1)}" width="${bw - 6}" height="${bh.toFixed(1)}" rx="2" fill="var(--bar)"><title>${x.date}: ${x.reviews} due${note}</title></rect><text x="${left + bw / 2}" y="${(y - 4).toFixed(1)}" text-anchor="middle">${x.reviews}</text><text x="${left + bw / 2}" y="${top + chartH + 15}" text-anchor="middle">${l1}</text><text x="${left + bw / 2}" y="${top + chartH + 29}" text-anchor="middle">${l2}</text>`;
     })
     .join('');
-  return `<section id="forecast"><h2>Due in the next 14 days</h2><p class="dim">Today includes ${f.overdue} overdue from earlier days.</p>
-<svg id="forecast-chart" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="reviews due per day">${bars}</svg></section>`;
+  return `<section id="forecast"><h2>Due in the next 14 days</h2><p class="dim">${esc(forecastNote(d.totals))}</p>
+<div class="chart"><svg id="forecast-chart" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" style="max-width:${w}px;min-width:${Math.round(w * 0.75)}px" role="img" aria-label="reviews due per day">${bars}</svg></div></section>`;
 }
 
 function mocksHtml(m: Mocks): string {
   if (!m.rounds.length)
     return `<section id="mocks"><h2>Mock rounds</h2><p class="dim">None yet: <code>mlquiz mock</code> runs a timed round and scores it.</p></section>`;
   const scored = m.rounds.filter((r) => r.score !== null);
-  const W = 560;
+  const W = 480;
   const H = 180;
   const pad = { l: 34, r: 12, t: 12, b: 28 };
   const x = (i: number) => pad.l + (scored.length === 1 ? (W - pad.l - pad.r) / 2 : (i / (scored.length - 1)) * (W - pad.l - pad.r));
@@ -202,7 +217,7 @@ function mocksHtml(m: Mocks): string {
       : 'No round finished yet.';
   const unfinished = m.rounds.length - scored.length;
   return `<section id="mocks"><h2>Mock rounds</h2><p>${summary}</p>
-<svg id="mock-chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="mock round scores over time">${grid}${line}${dots}${ends}</svg>
+<div class="chart"><svg id="mock-chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" style="max-width:${W}px;min-width:${Math.round(W * 0.75)}px" role="img" aria-label="mock round scores over time">${grid}${line}${dots}${ends}</svg></div>
 <p class="dim">${plural(m.rounds.length, 'round')}${unfinished ? `, ${unfinished} not finished` : ''}.</p></section>`;
 }
 

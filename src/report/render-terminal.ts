@@ -2,8 +2,10 @@ import type { ChalkInstance } from 'chalk';
 import { bar } from '../format/chart.js';
 import { fit, shortPrompt, wrap } from '../format/text.js';
 import { parseDay, weekday } from '../engine/days.js';
-import type { Activity, Forecast, Mocks, ReportData } from './types.js';
+import type { Activity, Mocks, ReportData } from './types.js';
 import { plural } from '../format/plural.js';
+import { dueNowNote, forecastLabel, forecastNote, madeAt, MONTHS, todayBarNote, WEEKDAYS } from './labels.js';
+import { percent } from './recall.js';
 
 export interface TerminalOptions {
   /** Columns to fit; 60 stays readable. */
@@ -14,8 +16,6 @@ export interface TerminalOptions {
 
 const WEAKEST_SHOWN = 5;
 const LEECHES_SHOWN = 8;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** Heatmap cells by level; shades keep the levels apart even without colour. */
 const CELLS = ['·', '░', '▒', '▓', '█'];
 
@@ -24,7 +24,7 @@ export function renderTerminal(d: ReportData, o: TerminalOptions): string {
   const width = Math.max(40, o.width);
   const out: string[] = [];
   const scope = d.filter.tags.length ? ` · tags ${d.filter.tags.join(', ')}` : '';
-  out.push(c.bold(`mlquiz report · ${d.today}`) + c.dim(scope), '');
+  out.push(c.bold(`mlquiz report · ${madeAt(d)}`) + c.dim(scope), '');
 
   const t = d.totals;
   if (t.reviews === 0) {
@@ -39,23 +39,22 @@ export function renderTerminal(d: ReportData, o: TerminalOptions): string {
   }
 
   out.push(...section(c, 'Totals'));
-  const pct = (n: number, of: number) => (of ? Math.round((n / of) * 100) : 0);
   const line = (label: string, value: string, note = '') => withNote(`  ${label.padEnd(12)}${value}`, note, width, c);
-  out.push(...line('seen', `${t.seen} of ${t.questions} questions (${pct(t.seen, t.questions)}%)`));
+  out.push(...line('seen', `${t.seen} of ${t.questions} questions (${percent(t.questions ? t.seen / t.questions : 0)})`));
   out.push(...line('reviews', `${t.reviews} on ${plural(t.days_practised, 'day')}`, `${t.window.reviews} since ${t.window.from}`));
   const streak = t.streak.current ? plural(t.streak.current, 'day') : 'none';
   const keep = t.streak.current && !t.streak.practised_today ? 'practise today to keep it; ' : '';
   out.push(...line('streak', streak, `${keep}longest ${plural(t.streak.longest, 'day')}`));
   const r = t.retention;
   if (r.rate === null) out.push(...line('retention', '–', `no repeat reviews since ${r.from}`));
-  else out.push(...line('retention', `${Math.round(r.rate * 100)}%`, `Good/Easy, ${plural(r.reviews, 'repeat')} since ${r.from}`));
-  out.push(...line('due now', String(t.due_now)), '');
+  else out.push(...line('retention', percent(r.rate), `Good/Easy, ${plural(r.reviews, 'repeat')} since ${r.from}`));
+  out.push(...line('due now', String(t.due_now), dueNowNote(t)), '');
 
   out.push(...section(c, 'Mastery by tag'), ...tagLines(d, width, c), '');
   out.push(...section(c, 'Weakest questions'), ...weakLines(d, width, c), '');
   if (d.leeches.length) out.push(...section(c, 'Leeches', '(≥ 4 lapses, or Again in 3 of the last 5)'), ...leechLines(d, width, c), '');
   out.push(...section(c, 'Activity', `${d.activity.from} to ${d.activity.to}`), ...heatmap(d.activity, width, c), '');
-  out.push(...section(c, 'Due in the next 14 days'), ...forecastLines(d.due, width, c), '');
+  out.push(...section(c, 'Due in the next 14 days'), ...forecastLines(d, width, c), '');
   out.push(...section(c, 'Mock rounds'), ...mockLines(d.mocks, width, c), '');
   out.push(...section(c, 'Next'), ...nextLines(d, width, c), '');
   return out.join('\n');
@@ -77,10 +76,10 @@ function tagLines(d: ReportData, width: number, c: ChalkInstance): string[] {
   const barW = Math.max(6, Math.min(30, width - nameW - 24));
   const head = `  ${'tag'.padEnd(nameW)} ${'qs'.padStart(4)} ${'seen'.padStart(4)} ${'due'.padStart(4)}  ${'mastery'}`;
   const rows = d.tags.map((t) => {
-    const m = `${Math.round(t.mastery * 100)}%`.padStart(4);
+    const m = percent(t.mastery).padStart(4);
     return `  ${fit(t.tag, nameW).padEnd(nameW)} ${String(t.questions).padStart(4)} ${String(t.seen).padStart(4)} ${String(t.due).padStart(4)}  ${bar(t.mastery, barW, c)} ${m}`;
   });
-  return [c.dim(head), ...rows, c.dim(`  mastery: mean recall now, unseen counting as 0`)];
+  return [c.dim(head), ...rows, ...wrap('due: how many are due now · mastery: mean recall now, unseen counting as 0', width - 2).map((l) => c.dim(`  ${l}`))];
 }
 
 function weakLines(d: ReportData, width: number, c: ChalkInstance): string[] {
@@ -148,17 +147,22 @@ export function heatmap(a: Activity, width: number, c: ChalkInstance): string[] 
   return rows;
 }
 
-function forecastLines(f: Forecast, width: number, c: ChalkInstance): string[] {
-  const max = Math.max(1, ...f.days.map((d) => d.reviews));
-  // Room for the label, the count and today's overdue note.
-  const barW = Math.max(10, Math.min(40, width - 32));
-  return f.days.map((d, i) => {
-    const day = parseDay(d.date);
-    const label = i === 0 ? 'today ' : `${WEEKDAYS[weekday(day)]} ${d.date.slice(8)}`;
-    const cells = d.reviews ? Math.max(1, Math.round((d.reviews / max) * barW)) : 0;
-    const extra = i === 0 && f.overdue ? c.dim(` (${f.overdue} overdue)`) : '';
-    return `  ${label.padEnd(7)} ${c.cyan('█'.repeat(cells))}${cells ? ' ' : ''}${d.reviews ? d.reviews : c.dim('0')}${extra}`;
+function forecastLines(d: ReportData, width: number, c: ChalkInstance): string[] {
+  const f = d.due;
+  const max = Math.max(1, ...f.days.map((x) => x.reviews));
+  const note = todayBarNote(d.totals);
+  const extraW = note ? note.length + 3 : 0;
+  const countW = Math.max(...f.days.map((x) => String(x.reviews).length));
+  // Room for the label, the count and today's note on the widest line.
+  const barW = Math.max(6, Math.min(40, width - 11 - countW - extraW));
+  const bars = f.days.map((x, i) => {
+    const [l1, l2] = forecastLabel(x.date, i);
+    const label = l2 ? `${l1} ${l2}` : l1;
+    const cells = x.reviews ? Math.max(1, Math.round((x.reviews / max) * barW)) : 0;
+    const extra = i === 0 && note ? c.dim(` (${note})`) : '';
+    return `  ${label.padEnd(7)} ${c.cyan('█'.repeat(cells))}${cells ? ' ' : ''}${x.reviews ? x.reviews : c.dim('0')}${extra}`;
   });
+  return [...bars, ...wrap(forecastNote(d.totals), width - 2).map((l) => c.dim(`  ${l}`))];
 }
 
 /** Scores on a fixed 0-100 scale, so that a flat line of 90s reads as high, not as middling. */

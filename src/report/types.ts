@@ -3,8 +3,10 @@
  * Dates are local calendar days as YYYY-MM-DD; instants are ISO strings; shares are in [0, 1].
  */
 export interface ReportData {
-  /** When the report was made, and the local calendar day that is "today". */
+  /** When the report was made (UTC), the same instant in the person's zone, and the local calendar day that is "today". */
   generated_at: string;
+  /** ISO 8601 with the local offset, e.g. `2026-11-21T10:00:00+01:00`; the header shows it. */
+  generated_local: string;
   today: string;
   /** The --tag filter, empty for everything. */
   filter: { tags: string[] };
@@ -28,8 +30,16 @@ export interface Totals {
   days_practised: number;
   streak: Streak;
   retention: Retention;
-  /** Seen questions whose review is due now (overdue included). */
+  /**
+   * The due figures nest, so that they cannot contradict each other:
+   * overdue ≤ due_now ≤ due_today, and due_today is the forecast's first day.
+   * due_now: seen questions due at this instant (overdue included): what `mlquiz run` asks first.
+   */
   due_now: number;
+  /** Seen questions due before the local day ends, due_now included. */
+  due_today: number;
+  /** Seen questions that fell due before the local day began (all of them due now). */
+  overdue: number;
   first_review: string | null;
   last_review: string | null;
   /** The activity window (--since, or the last 12 weeks): reviews and days practised inside it. */
@@ -59,8 +69,9 @@ export interface TagRow {
   tag: string;
   questions: number;
   seen: number;
+  /** Seen questions due now, as totals.due_now. */
   due: number;
-  /** Mean FSRS retrievability over the tag's questions, unseen counting as 0. */
+  /** Mean recall now (as WeakQuestion.retrievability) over the tag's questions, unseen counting as 0. */
   mastery: number;
 }
 
@@ -68,7 +79,10 @@ export interface WeakQuestion {
   id: string;
   prompt: string;
   tags: string[];
-  /** Probability of recall now. */
+  /**
+   * Recall now: FSRS's probability of recalling it at this instant, or 0 while its
+   * latest answer was Again (see recallNow in recall.ts). Rounded once; every view shows it.
+   */
   retrievability: number;
   lapses: number;
   reviews: number;
@@ -79,7 +93,7 @@ export interface WeakQuestion {
   due: string;
   /** Higher is weaker; see weakness() in questions.ts. */
   weakness: number;
-  /** Short human reasons, e.g. "recall 23%", "4 lapses", "2.1× over time". */
+  /** Short human reasons, always the recall first: e.g. "recall 23%", "4 lapses", "2.1× its time", "last: Again". */
   reasons: string[];
 }
 

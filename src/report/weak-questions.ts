@@ -1,9 +1,9 @@
 import type { Question } from '../bank/types.js';
 import { budgetMs } from '../engine/rating.js';
-import { retrievability } from '../engine/schedule.js';
 import type { Progress, Review } from '../progress/schema.js';
 import type { Leech, WeakQuestion } from './types.js';
 import { plural } from '../format/plural.js';
+import { percent, recallNow, round } from './recall.js';
 
 /** What the report needs of one question's reviews, gathered in one pass over the log. */
 export interface History {
@@ -18,6 +18,8 @@ export interface History {
 export const LEECH_LAPSES = 4;
 export const LEECH_AGAIN = { of: 5, atLeast: 3 } as const;
 export const WEAKEST_COUNT = 10;
+/** Recall below this is weak in itself. */
+export const RECALL_WEAK = 0.9;
 
 /** The log is in commit order, which is the order answers were graded. */
 export function histories(reviews: readonly Review[], questions: ReadonlyMap<string, Question>): Map<string, History> {
@@ -60,14 +62,14 @@ export function findLeeches(questions: readonly Question[], progress: Progress, 
 }
 
 /**
- * How weak a seen question is, higher is weaker: forgetting dominates (1 − recall, up to
- * 1), then the last rating (Again 0.5, Hard 0.25: just after a review FSRS puts recall
- * near 100% whatever the rating), lapses (0.1 each, up to 0.5), and slowness (0.25 per
- * budget over, up to 0.5 at three times the budget), because an answer right but far
- * too slow still fails an interview.
+ * How weak a seen question is, higher is weaker: forgetting dominates (1 − recall now, up
+ * to 1; a question last rated Again has recall 0, see recallNow), then a last rating of
+ * Hard (0.25: just after a review FSRS puts recall near 100% whatever the rating),
+ * lapses (0.1 each, up to 0.5), and slowness (0.25 per budget over, up to 0.5 at three
+ * times the budget), because an answer right but far too slow still fails an interview.
  */
 export function weakness(r: number, lapses: number, slowness: number | null, lastRating = 3): number {
-  const last = lastRating === 1 ? 0.5 : lastRating === 2 ? 0.25 : 0;
+  const last = lastRating === 2 ? 0.25 : 0;
   return 1 - r + last + 0.1 * Math.min(lapses, 5) + 0.25 * Math.min(2, Math.max(0, (slowness ?? 0) - 1));
 }
 
@@ -85,15 +87,17 @@ export function findWeakest(
     const h = hist.get(q.id);
     // Leeches have their own list; this one is for what is merely weak.
     if (!card || !h || card.reps === 0 || leeches.has(q.id)) continue;
-    const r = retrievability(card, now);
-    const slowness = h.ratios.length ? h.ratios.reduce((a, b) => a + b, 0) / h.ratios.length : null;
-    const reasons: string[] = [];
-    if (r < 0.9) reasons.push(`recall ${Math.round(r * 100)}%`);
-    if (card.lapses > 0) reasons.push(`${plural(card.lapses, 'lapse')}`);
-    if (slowness !== null && slowness > 1) reasons.push(`${slowness.toFixed(1)}× its time`);
-    if (h.last.rating <= 2) reasons.push(`last: ${h.last.rating === 1 ? 'Again' : 'Hard'}`);
+    // Rounded once: the reasons, the JSON and both renderers all show this number.
+    const r = round(recallNow(card, h.last.rating, now));
+    const slowness = h.ratios.length ? round(h.ratios.reduce((a, b) => a + b, 0) / h.ratios.length, 2) : null;
+    const weak: string[] = [];
+    if (card.lapses > 0) weak.push(`${plural(card.lapses, 'lapse')}`);
+    if (slowness !== null && slowness > 1) weak.push(`${slowness.toFixed(1)}× its time`);
+    if (h.last.rating <= 2) weak.push(`last: ${h.last.rating === 1 ? 'Again' : 'Hard'}`);
     // A question with nothing weak about it does not belong on this list, however short it is.
-    if (!reasons.length) continue;
+    if (r >= RECALL_WEAK && !weak.length) continue;
+    // Recall always comes first, so that every view shows it, weak or not.
+    const reasons = [`recall ${percent(r)}`, ...weak];
     out.push({
       id: q.id,
       prompt: q.prompt,
@@ -105,7 +109,7 @@ export function findWeakest(
       last_rating: h.last.rating,
       last_review: h.last.at,
       due: card.due,
-      weakness: weakness(r, card.lapses, slowness, h.last.rating),
+      weakness: round(weakness(r, card.lapses, slowness, h.last.rating)),
       reasons,
     });
   }

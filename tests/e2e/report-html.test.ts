@@ -105,6 +105,32 @@ describe.skipIf(SKIP)('mlquiz report --html in headless Chromium', () => {
     expect(count(/<circle class="mock"/g)).toBe(data.mocks.rounds.filter((r) => r.score !== null).length);
     expect(count(/<svg class="mastery-bar"/g)).toBe(data.tags.length);
     for (const id of ['totals', 'next', 'tags', 'weakest', 'activity', 'forecast', 'mocks']) expect(dom).toContain(`<section id="${id}">`);
+    // The header names a local date and time, not a raw ISO instant (issue 10, item 13).
+    expect(dom).toMatch(/made <time datetime="[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(/<header>.*?<\/header>/s.exec(dom)![0].replace(/<[^>]+>/g, '')).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+  });
+
+  it('regression: fits a 400 px phone screen, nothing running past the right margin, the heatmap still drawn', () => {
+    const shot = join(dir, 'report-400.png');
+    chromium(`--screenshot=${shot}`, '--window-size=400,6000', `file://${page}`);
+    const png = decodePng(readFileSync(shot));
+    expect(png.width).toBe(400);
+    // The page has a 12 px margin at this width: its last 8 columns of pixels are background
+    // wherever the page is, unless a table or chart overflows (the mastery table used to).
+    let edge = 0;
+    let green = 0;
+    for (let y = 0; y < png.height; y++) {
+      for (let x = png.width - 8; x < png.width; x++) {
+        const [r, g, b] = png.pixel(x, y);
+        if (r + g + b < 3 * 250) edge++;
+      }
+      for (let x = 0; x < png.width; x += 2) {
+        const [r, g, b] = png.pixel(x, y);
+        if (Math.abs(r - 0x30) + Math.abs(g - 0xa1) + Math.abs(b - 0x4e) < 12 || Math.abs(r - 0x21) + Math.abs(g - 0x6e) + Math.abs(b - 0x39) < 12) green++;
+      }
+    }
+    expect(edge).toBe(0);
+    expect(green).toBeGreaterThan(500);
   });
 
   it('paints the charts: heatmap greens and chart blues show up in a screenshot', () => {

@@ -12,6 +12,8 @@ const totals = (over: Partial<Totals> = {}): Totals => ({
   streak: { current: 2, longest: 5, practised_today: true },
   retention: { rate: 0.8, reviews: 100, remembered: 80, from: '2026-10-23', to: '2026-11-21' },
   due_now: 0,
+  due_today: 0,
+  overdue: 0,
   first_review: '2026-10-01T10:00:00Z',
   last_review: '2026-11-21T08:00:00Z',
   window: { from: '2026-08-31', to: '2026-11-21', reviews: 200, days_practised: 10 },
@@ -37,8 +39,8 @@ describe('suggest', () => {
   it('puts leeches first, then due reviews, at most two commands', () => {
     const s = suggest(totals({ due_now: 7 }), tags, [leech('a'), leech('b'), leech('c'), leech('d')], noMocks, [], NOW);
     expect(s.map((x) => x.command)).toEqual(['mlquiz run --id a --id b --id c', 'mlquiz run']);
-    expect(s[0]?.reason).toMatch(/^4 leeches/);
-    expect(s[1]?.reason).toBe('7 reviews are due: they come first');
+    expect(s[0]?.reason).toMatch(/^the 3 worst of 4 leeches:/);
+    expect(s[1]?.reason).toBe('7 reviews due now: they come first');
   });
 
   it('otherwise the weakest tag, then a mock round when none was done this week', () => {

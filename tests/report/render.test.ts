@@ -36,9 +36,13 @@ describe('renderTerminal', () => {
 
   it('fits 60 columns and has no escape codes when colour is off', () => {
     // The widest forecast line: a four-digit day with overdue reviews.
-    const busy = { ...data, due: { overdue: 1234, days: data.due.days.map((d, i) => (i === 0 ? { ...d, reviews: 9999 } : d)) } };
+    const busy = {
+      ...data,
+      totals: { ...data.totals, due_now: 9000, due_today: 9999, overdue: 1234 },
+      due: { overdue: 1234, days: data.due.days.map((d, i) => (i === 0 ? { ...d, reviews: 9999 } : d)) },
+    };
     const s = renderTerminal(busy, { width: 60, chalk: plain });
-    expect(s).toContain('9999 (1234 overdue)');
+    expect(s).toContain('9999 (9000 now, 1234 overdue)');
     expect(s).not.toContain(ESC);
     const wide = s.split('\n').filter((l) => [...l].length > 60);
     expect(wide).toEqual([]);

@@ -56,16 +56,21 @@ describe('weakest', () => {
     expect(weakness(0.5, 0, 2)).toBeCloseTo(0.75);
     expect(weakness(0.5, 0, 10)).toBeCloseTo(1.0);
     expect(weakness(0.5, 0, 0.5)).toBeCloseTo(0.5);
-    expect(weakness(1, 0, null, 1)).toBeCloseTo(0.5);
+    // Again is in the recall (0 after Again, see recallNow), so it adds nothing of its own.
+    expect(weakness(0, 0, null, 1)).toBeCloseTo(1);
     expect(weakness(1, 0, null, 2)).toBeCloseTo(0.25);
   });
 
   it('counts a question rated Hard or Again just now as weak, though FSRS puts its recall near 100%', () => {
-    const qs = [makeQuestion('hard', ['t']), makeQuestion('good', ['t'])];
+    const qs = [makeQuestion('hard', ['t']), makeQuestion('good', ['t']), makeQuestion('again', ['t'])];
     let p = review(emptyProgress(), 'hard', '2026-11-21T08:59:00Z', 2);
     p = review(p, 'good', '2026-11-21T08:59:00Z', 3);
+    p = review(p, 'again', '2026-11-21T08:59:00Z', 1);
     const r = buildReport(qs, p, { now: NOW, offset: UTC });
-    expect(r.weakest.map((w) => [w.id, w.reasons])).toEqual([['hard', ['last: Hard']]]);
+    expect(r.weakest.map((w) => [w.id, w.retrievability, w.reasons])).toEqual([
+      ['again', 0, ['recall 0%', 'last: Again']],
+      ['hard', 1, ['recall 100%', 'last: Hard']],
+    ]);
   });
 
   it("measures slowness against the recorded budget, or the question's own when none was recorded", () => {
