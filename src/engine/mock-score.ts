@@ -1,3 +1,5 @@
+import { weakestTags as rankTags } from './tag-weakness.js';
+import { mockHistory, type ScoredRound } from './mock-history.js';
 import type { MockResult, Session } from '../progress/schema.js';
 import type { EndReason, RoundState } from './mock.js';
 import { questionScore } from './question-score.js';
@@ -16,32 +18,27 @@ export function roundScore(s: Pick<RoundState, 'items' | 'results' | 'end'>): nu
 }
 
 export interface RoundHistory {
-  /** Finished rounds before this one, oldest first. */
+  /** Finished rounds before this one. */
   count: number;
   best: { score: number; at: string; plan?: string } | null;
   last: { score: number; at: string; plan?: string } | null;
   /** The scores of up to the last 9 earlier rounds and this one, oldest first, for a sparkline. */
   recent: number[];
-  /** This round against the mean of the last three earlier rounds; null without both. */
+  /** This round minus the last earlier one, as the report's "change" (mock-history); null without both. */
   delta: number | null;
 }
 
-/** How a round compares with the earlier finished rounds in the progress file. */
+/** How a round compares with the earlier finished rounds, by the one definition of mock history. */
 export function compareRounds(sessions: readonly Session[], current: { id: string; score: number | null }): RoundHistory {
-  const earlier = sessions
-    .filter((s) => s.kind === 'mock' && s.status === 'finished' && typeof s.score === 'number' && s.id !== current.id)
-    .sort((a, b) => a.started_at.localeCompare(b.started_at));
-  const pick = (s: Session | undefined) => (s ? { score: s.score!, at: s.started_at, ...(s.plan !== undefined && { plan: s.plan }) } : null);
-  const best = earlier.reduce<Session | undefined>((b, s) => (!b || s.score! > b.score! ? s : b), undefined);
-  const scores = earlier.map((s) => s.score!);
-  const lastThree = scores.slice(-3);
-  const delta = current.score !== null && lastThree.length ? Math.round(current.score - lastThree.reduce((a, b) => a + b, 0) / lastThree.length) : null;
+  const earlier = mockHistory(sessions.filter((s) => s.id !== current.id));
+  const strip = (r: ScoredRound | null) => r && { score: r.score, at: r.at, ...(r.plan !== undefined && { plan: r.plan }) };
+  const scores = earlier.rounds.map((r) => r.score);
   return {
-    count: earlier.length,
-    best: pick(best),
-    last: pick(earlier.at(-1)),
+    count: earlier.rounds.length,
+    best: strip(earlier.best),
+    last: strip(earlier.latest),
     recent: [...scores.slice(-9), ...(current.score !== null ? [current.score] : [])],
-    delta,
+    delta: current.score !== null && earlier.latest ? current.score - earlier.latest.score : null,
   };
 }
 
@@ -51,15 +48,12 @@ export interface TagScore {
   questions: number;
 }
 
-/** The round's tags by mean question score, weakest first; only tags below full marks. */
+/** The round's weakest tags by the one rule of tag-weakness (a question scored 0.6 is 0.4 of a miss), with their mean score. */
 export function weakestTags(results: readonly MockResult[], tagsOf: (id: string) => readonly string[], limit = 3): TagScore[] {
-  const byTag = new Map<string, number[]>();
-  for (const r of results) for (const t of tagsOf(r.question)) byTag.set(t, [...(byTag.get(t) ?? []), r.score]);
-  return [...byTag]
-    .map(([tag, s]) => ({ tag, score: s.reduce((a, b) => a + b, 0) / s.length, questions: s.length }))
-    .filter((t) => t.score < 1)
-    .sort((a, b) => a.score - b.score || b.questions - a.questions || a.tag.localeCompare(b.tag))
-    .slice(0, limit);
+  return rankTags(
+    results.map((r) => ({ tags: tagsOf(r.question), miss: 1 - r.score })),
+    limit,
+  ).map((w) => ({ tag: w.tag, score: 1 - w.missed / w.answers, questions: w.answers }));
 }
 
 export interface ScorecardRow {

@@ -2,6 +2,9 @@ import type { Question } from '../bank/types.js';
 import type { Progress } from '../progress/schema.js';
 import type { Rng } from './rng.js';
 import { isDue, retrievability } from './schedule.js';
+import { PRIOR_WEAKNESS, reviewMiss, tagWeaknesses, type TagWeakness } from './tag-weakness.js';
+
+export { PRIOR_WEAKNESS };
 
 export interface Candidate {
   question: Question;
@@ -21,39 +24,25 @@ export interface SessionPick extends Candidate {
 
 const WEAKNESS_WINDOW_DAYS = 30;
 
-/** Per tag: reviews in the last 30 days and how many of them were missed (Again or Hard). */
-export function tagStats(questions: readonly Question[], progress: Progress, now: Date): Map<string, { missed: number; n: number }> {
+/** Per tag: its weakness over the reviews of the last 30 days (see tag-weakness for the rule). */
+export function tagStats(questions: readonly Question[], progress: Progress, now: Date): Map<string, TagWeakness> {
   const tagsOf = new Map(questions.map((q) => [q.id, q.tags]));
   const since = now.getTime() - WEAKNESS_WINDOW_DAYS * 86_400_000;
-  const counts = new Map<string, { missed: number; n: number }>();
-  for (const r of progress.reviews) {
-    if (Date.parse(r.at) < since) continue;
-    for (const t of tagsOf.get(r.question) ?? []) {
-      const c = counts.get(t) ?? { missed: 0, n: 0 };
-      c.n++;
-      if (r.rating <= 2) c.missed++;
-      counts.set(t, c);
-    }
-  }
-  return counts;
+  const recent = progress.reviews.filter((r) => Date.parse(r.at) >= since);
+  return tagWeaknesses(recent.map((r) => ({ tags: tagsOf.get(r.question) ?? [], miss: reviewMiss(r.rating) })));
 }
 
 /**
- * Per tag: the share of Again/Hard ratings among its reviews in the last 30 days, with
- * a prior of one weak and one strong review so that one bad answer does not dominate.
- * A tag with no recent review sits at the prior, 0.5. New questions of a tag never tried
- * do not depend on it: pickSession offers those first (breadth before depth).
+ * Per tag, the weakness that weights its due questions up. A tag with no recent review
+ * sits at the prior; new questions of a tag never tried do not depend on it: pickSession
+ * offers those first (breadth before depth).
  */
-export const PRIOR_WEAKNESS = 0.5;
-
 export function tagWeakness(questions: readonly Question[], progress: Progress, now: Date): Map<string, number> {
   return weaknessOf(tagStats(questions, progress, now));
 }
 
-function weaknessOf(stats: ReadonlyMap<string, { missed: number; n: number }>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [t, c] of stats) out.set(t, (c.missed + 1) / (c.n + 2));
-  return out;
+function weaknessOf(stats: ReadonlyMap<string, TagWeakness>): Map<string, number> {
+  return new Map([...stats].map(([t, w]) => [t, w.weakness]));
 }
 
 /** Tags that no answered question carries: every question of theirs is new. */
@@ -148,12 +137,7 @@ export function pickSession(questions: readonly Question[], progress: Progress, 
  * offered in this session, else the first of all. Takes it from `fresh` and marks its
  * tags as offered, so the next one comes from another untried tag.
  */
-function takeNew(
-  fresh: Candidate[],
-  untried: Set<string>,
-  stats: ReadonlyMap<string, { missed: number; n: number }>,
-  weakness: ReadonlyMap<string, number>,
-): SessionPick {
+function takeNew(fresh: Candidate[], untried: Set<string>, stats: ReadonlyMap<string, TagWeakness>, weakness: ReadonlyMap<string, number>): SessionPick {
   let i = fresh.findIndex((c) => c.question.tags.some((t) => untried.has(t)));
   const breadth = i >= 0;
   if (!breadth) i = 0;
@@ -165,6 +149,6 @@ function takeNew(
   const s = weakest === undefined ? undefined : stats.get(weakest);
   // Weak: more of its recent answers missed than not, after the prior of weakness.
   if (weakest !== undefined && s && (weakness.get(weakest) ?? 0) > PRIOR_WEAKNESS)
-    return { ...c, reason: `weak tag: ${weakest} (${s.missed} of ${s.n} missed)`, tag: weakest };
+    return { ...c, reason: `weak tag: ${weakest} (${s.missed} of ${s.answers} missed)`, tag: weakest };
   return { ...c, reason: 'new', tag: c.question.tags[0] ?? '' };
 }

@@ -2,13 +2,14 @@ import type { Question } from '../bank/types.js';
 import type { Progress, Review } from '../progress/schema.js';
 import { dayNumber, dayString, type Offset } from './days.js';
 import { RATING_LABELS, type Rating } from './rating.js';
+import { reviewMiss, weakestTags, type TagWeakness } from './tag-weakness.js';
 
 export interface SessionSummary {
   answered: number;
   ratings: Record<string, number>;
   duration_ms: number;
-  /** The tag with the lowest mean rating in this session, when that mean is below Good (3). */
-  weakestTag?: { tag: string; meanRating: number; /** The session asked this tag alone, so "practise this tag" would repeat it. */ focused: boolean };
+  /** The session's weakest tag (tag-weakness), when some answer of the session was missed. */
+  weakestTag?: TagWeakness & { /** The session asked this tag alone, so "practise this tag" would repeat it. */ focused: boolean };
   /** The next local days on which questions of the loaded banks fall due, up to three (overdue counts today). */
   nextDue: { date: string; count: number }[];
 }
@@ -23,18 +24,10 @@ export function summariseSession(
   focus: readonly string[] = [],
 ): SessionSummary {
   const ratings: Record<string, number> = Object.fromEntries(Object.values(RATING_LABELS).map((l) => [l, 0]));
-  const tagScores = new Map<string, number[]>();
   const tagsOf = new Map(questions.map((q) => [q.id, q.tags]));
-  for (const r of reviews) {
-    ratings[RATING_LABELS[r.rating as Rating]]!++;
-    for (const t of tagsOf.get(r.question) ?? []) tagScores.set(t, [...(tagScores.get(t) ?? []), r.rating]);
-  }
-  let weakestTag: SessionSummary['weakestTag'];
-  for (const [tag, scores] of tagScores) {
-    const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
-    // A tag whose answers average Good or better is not weak, however it ranks.
-    if (mean < 3 && (!weakestTag || mean < weakestTag.meanRating)) weakestTag = { tag, meanRating: mean, focused: focus.length === 1 && focus[0] === tag };
-  }
+  for (const r of reviews) ratings[RATING_LABELS[r.rating as Rating]]!++;
+  const [weakest] = weakestTags(reviews.map((r) => ({ tags: tagsOf.get(r.question) ?? [], miss: reviewMiss(r.rating) })));
+  const weakestTag = weakest && { ...weakest, focused: focus.length === 1 && focus[0] === weakest.tag };
   const today = dayNumber(now.getTime(), offset);
   const days = new Map<number, number>();
   for (const q of questions) {

@@ -1,3 +1,4 @@
+import { mockHistory } from '../engine/mock-history.js';
 import type { Question } from '../bank/types.js';
 import type { Progress, Session } from '../progress/schema.js';
 import { dayNumber, dayString, hourlyOffset, parseSince, streaks, weekday, type Offset } from '../engine/days.js';
@@ -186,9 +187,9 @@ function buildMocks(sessions: readonly Session[], since: number | undefined, off
     })
     .filter((m) => since === undefined || m.date >= dayString(since))
     .sort((a, b) => a.started_at.localeCompare(b.started_at));
-  const scored = rounds.filter((r) => r.score !== null);
-  const best = scored.reduce<MockRound | null>((b, r) => (b === null || r.score! > b.score! ? r : b), null);
-  const latest = scored.at(-1) ?? null;
-  const prev = scored.at(-2);
-  return { rounds, best, latest, change: latest && prev ? round(latest.score! - prev.score!, 1) : null };
+  // Best, latest and change by the one definition the scorecard uses too, over the window's rounds.
+  const inWindow = new Set(rounds.map((r) => r.id));
+  const h = mockHistory(sessions.filter((s) => inWindow.has(s.id)));
+  const byId = (r: { id: string } | null) => (r ? rounds.find((m) => m.id === r.id)! : null);
+  return { rounds, best: byId(h.best), latest: byId(h.latest), change: h.change === null ? null : round(h.change, 1) };
 }

@@ -101,7 +101,7 @@ function history(card: Scorecard): string[] {
     // Lifted by one so that a round of 0% still draws a bar.
     const trend = sparkline(h.recent.map((s) => s + 1));
     const delta = h.delta === null ? '' : h.delta === 0 ? ' level with' : h.delta > 0 ? ` ${chalk.green(`+${h.delta}`)} on` : ` ${chalk.red(`${h.delta}`)} on`;
-    parts.push(`trend ${trend}${delta ? `${delta} the mean of your last ${Math.min(3, h.count)}` : ''}`);
+    parts.push(`trend ${trend}${delta ? `${delta} your last round` : ''}`);
   }
   return parts;
 }

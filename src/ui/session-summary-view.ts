@@ -2,6 +2,7 @@ import { repeatFlag } from '../format/shell.js';
 import chalk from 'chalk';
 import type { SessionSummary } from '../engine/session-summary.js';
 import { formatDuration } from '../format/time.js';
+import { plural } from '../format/plural.js';
 import { wrap } from '../format/text.js';
 import type { Io } from './prompts.js';
 
@@ -21,9 +22,9 @@ export function renderSummary(io: Io, s: SessionSummary, file: string, width = 8
     .join(', ');
   row('answered', `${s.answered} (${ratings})`);
   row('time', `${formatDuration(s.duration_ms)} answering`);
-  if (!s.weakestTag) row('weakest', 'none: every tag averaged Good or better', chalk.dim);
+  if (!s.weakestTag) row('weakest', 'none: no answer was missed', chalk.dim);
   else {
-    const mean = `mean rating ${s.weakestTag.meanRating.toFixed(1)} of 4`;
+    const mean = `${s.weakestTag.missed} of ${plural(s.weakestTag.answers, 'answer')} missed`;
     // After `run --tag X`, suggesting `run --tag X` again says nothing new: its misses return as they fall due.
     const then = s.weakestTag.focused ? 'the misses come back first as they fall due' : `mlquiz run${repeatFlag('--tag', [s.weakestTag.tag])}`;
     row('weakest', `${s.weakestTag.tag} (${mean}): ${then}`);

@@ -133,7 +133,7 @@ describe('scoring', () => {
     score,
   });
 
-  it('compares with earlier finished rounds only: best, last, trend against the last three', () => {
+  it('compares with earlier finished rounds only: best, last, and the change on the last one, as the report counts it', () => {
     const sessions: Session[] = [
       mockSession('m3', '2026-11-03T10:00:00.000Z', 70),
       mockSession('m1', '2026-11-01T10:00:00.000Z', 40),
@@ -147,7 +147,7 @@ describe('scoring', () => {
     expect(h.best).toEqual({ score: 70, at: '2026-11-03T10:00:00.000Z', plan: 'breadth' });
     expect(h.last?.score).toBe(70);
     expect(h.recent).toEqual([40, 55, 70, 75]);
-    expect(h.delta).toBe(20);
+    expect(h.delta).toBe(5);
     expect(compareRounds([], { id: 'x', score: 50 })).toMatchObject({ count: 0, best: null, last: null, delta: null, recent: [50] });
   });
 

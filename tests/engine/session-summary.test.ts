@@ -18,9 +18,14 @@ describe('end-of-session summary', () => {
   p = applyReview(p, { question: 'b', rating: 3, now: EVENING, covered: [0, 1], total: 2, durationMs: 60_000, session: 's' });
   p = applyReview(p, { question: 'c', rating: 4, now: EVENING, covered: [0, 1], total: 2, durationMs: 10_000, session: 's' });
 
-  it('counts ratings and time, and names the tag with the lowest mean rating', () => {
+  it('counts ratings and time, and names the weakest tag by the one rule of tag-weakness', () => {
     const s = summariseSession(p.reviews, qs, p, EVENING, LA);
-    expect(s).toMatchObject({ answered: 3, ratings: { Again: 1, Hard: 0, Good: 1, Easy: 1 }, duration_ms: 100_000, weakestTag: { tag: 'cnn', meanRating: 2 } });
+    expect(s).toMatchObject({
+      answered: 3,
+      ratings: { Again: 1, Hard: 0, Good: 1, Easy: 1 },
+      duration_ms: 100_000,
+      weakestTag: { tag: 'cnn', missed: 1, answers: 2 },
+    });
   });
 
   it('regression: the tip does not repeat the command just run (a session of --tag cnn alone marks cnn as focused)', () => {
@@ -29,7 +34,7 @@ describe('end-of-session summary', () => {
     expect(summariseSession(p.reviews, qs, p, EVENING, LA).weakestTag).toMatchObject({ tag: 'cnn', focused: false });
   });
 
-  it('names no weakest tag when every answer was Good or Easy', () => {
+  it('names no weakest tag when no answer was missed: every answer was Good or Easy', () => {
     const good = p.reviews.filter((r) => r.rating >= 3);
     expect(summariseSession(good, qs, p, EVENING, LA).weakestTag).toBeUndefined();
   });

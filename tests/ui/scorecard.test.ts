@@ -76,7 +76,7 @@ describe('scorecard', () => {
     expect(out).toContain("The round's time ran out after 2 of 3 questions");
     expect(out).toMatch(/^Score {5}44%$/m);
     expect(out).toContain('not reached 0');
-    expect(out).toMatch(/^Earlier {3}best 70% \(2026-11-03, breadth\) · last 52% \(2026-11-04\)\n {10}trend \S{4} -10 on the mean of your last 3$/m);
+    expect(out).toMatch(/^Earlier {3}best 70% \(2026-11-03, breadth\) · last 52% \(2026-11-04\)( · |\n {10})trend \S{4} -10 on your last round$/m);
     expect(out).toContain('Weakest   regularization 33%');
     expect(out).toContain('Practise  mlquiz run --tag regularization');
   });

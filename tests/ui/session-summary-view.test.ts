@@ -13,7 +13,7 @@ function render(width: number, focused: boolean) {
       answered: 7,
       ratings: { Again: 3, Hard: 2, Good: 1, Easy: 1 },
       duration_ms: 754_000,
-      weakestTag: { tag: 'llm-finetuning-alignment', meanRating: 1.7, focused },
+      weakestTag: { tag: 'llm-finetuning-alignment', missed: 3, answers: 5, weakness: 4 / 7, focused },
       nextDue: [
         { date: '2026-12-03', count: 4 },
         { date: '2026-12-05', count: 2 },
