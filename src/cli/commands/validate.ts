@@ -1,5 +1,5 @@
 import chalk from 'chalk';
-import { formatDiagnostic, type BankSet } from '../../bank/types.js';
+import { formatDiagnostic, type BankSet, type Diagnostic } from '../../bank/types.js';
 import { loadCached } from '../banks.js';
 import { bankPaths, writeJson, type Context } from '../context.js';
 import { plural } from '../../format/plural.js';
@@ -20,11 +20,11 @@ async function loadBeside(ctx: Context, named: string[]): Promise<{ set: BankSet
   const all = await loadCached(ctx, bankPaths(ctx, named));
   const mine = new Set(own.files);
   const ofMine = <T extends { file: string }>(xs: T[]) => xs.filter((x) => mine.has(x.file));
-  // A file the configured banks cannot even parse still shows its own errors.
-  const errors = [
-    ...ofMine(all.errors),
-    ...own.errors.filter((e) => !all.errors.some((a) => a.file === e.file && a.line === e.line && a.message === e.message)),
-  ];
+  // Every problem of the named paths on their own (unreadable files included), plus what
+  // only shows beside the other banks (a clashing id), once each.
+  const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.message}`;
+  const seen = new Set(own.errors.map(key));
+  const errors = [...own.errors, ...ofMine(all.errors).filter((d) => !seen.has(key(d)))];
   return {
     set: { files: own.files, questions: ofMine(all.questions), errors, warnings: ofMine(all.warnings) },
     others: all.questions.length - ofMine(all.questions).length,
