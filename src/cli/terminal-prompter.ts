@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import { wrap } from '../format/text.js';
 import type { Question } from '../bank/types.js';
-import { checkChoice, checkNumeric, parseNumber, type Attempt } from '../engine/answer-check.js';
+import { parseNumber, type Answer } from '../engine/answer-check.js';
 import type { Draw } from '../engine/mock-draw.js';
 import type { Plan } from '../engine/plan.js';
 import { plural } from '../format/plural.js';
@@ -9,8 +9,8 @@ import type { MockPrompter } from '../session/mock-round.js';
 import type { Prompter } from '../session/prompter.js';
 import { timedNumber, timedText, type Timed } from '../ui/countdown.js';
 import { timedChoice } from '../ui/choice-prompt.js';
-import { askRetry, type Io } from '../ui/prompts.js';
-import { attempt, grade, reveal, showQuestion, write } from '../ui/question.js';
+import { askKeyPoints, askRating, askRetry, type Io } from '../ui/prompts.js';
+import { attempt, reveal, showKeyPoints, showQuestion, write } from '../ui/question.js';
 import { renderScorecard } from '../ui/scorecard.js';
 import { formatDuration, formatMinutes } from '../format/time.js';
 import { renderSummary } from '../ui/session-summary-view.js';
@@ -26,7 +26,9 @@ export function terminalPrompter(io: Io, width: number): Prompter {
     showQuestion: (q, position) => showQuestion(io, q, position, width),
     attempt: (q, order) => attempt(io, q, order),
     reveal: (q, a, order) => reveal(io, q, a, width, order),
-    grade: (q, a, timing) => grade(io, q, a, timing, width),
+    tickKeyPoints: (q) => askKeyPoints(io, q.key_points),
+    showKeyPoints: (q) => showKeyPoints(io, q, width),
+    rate: (ask) => askRating(io, ask),
     retrySave: () => askRetry(io),
     summary: (s, file) => renderSummary(io, s, file, width),
   };
@@ -61,29 +63,26 @@ function intro(io: Io, plan: Plan, drawn: Draw, roundMs: number, seed: string, w
   say("The round's clock runs while a question is open. Ctrl+C abandons the round; graded answers are kept.", chalk.dim);
 }
 
-/** The answer against the clock, as the Attempt the shared reveal and grading take. */
+/** The answer against the clock, unchecked; `answer` null when nothing was submitted in time. */
 async function timedAttempt(
   io: Io,
   q: Question,
   clock: Parameters<typeof timedText>[1]['clock'],
   order: readonly number[],
-): Promise<{ attempt: Attempt; timedOut: boolean }> {
+): Promise<{ answer: Answer | null; timedOut: boolean }> {
   const unanswered = <T>(r: Timed<T>): r is Extract<Timed<T>, { timedOut: true }> => r.timedOut;
   if (q.type === 'choice') {
     // Shown in the shuffled order; what was picked goes back to the bank's indices.
     const r = await timedChoice(io, { clock, choices: order.map((i) => q.choices![i]!), multiple: (q.correct?.length ?? 0) > 1 });
-    // No choice submitted in time is a wrong answer, as an interviewer would count it.
-    if (unanswered(r)) return { attempt: { correct: false }, timedOut: true };
-    const picked = r.value.map((d) => order[d]!);
-    return { attempt: { picked, correct: checkChoice(q, picked) }, timedOut: false };
+    if (unanswered(r)) return { answer: null, timedOut: true };
+    return { answer: { picked: r.value.map((d) => order[d]!) }, timedOut: false };
   }
   if (q.type === 'numeric') {
     const r = await timedNumber(io, { clock, ...(q.unit !== undefined && { unit: q.unit }), parse: (s) => parseNumber(s, q.unit) });
-    if (unanswered(r)) return { attempt: { correct: false }, timedOut: true };
-    if (r.value === null) return { attempt: { correct: false, unknown: true }, timedOut: false };
-    return { attempt: { number: r.value, correct: checkNumeric(q, r.value) }, timedOut: false };
+    if (unanswered(r)) return { answer: null, timedOut: true };
+    return { answer: r.value === null ? { unknown: true } : { number: r.value }, timedOut: false };
   }
   const r = await timedText(io, { clock });
-  if (unanswered(r)) return { attempt: r.partial.trim() ? { text: `${r.partial.trim()} (cut off)` } : {}, timedOut: true };
-  return { attempt: r.value ? { text: r.value } : {}, timedOut: false };
+  if (unanswered(r)) return { answer: r.partial.trim() ? { text: `${r.partial.trim()} (cut off)` } : null, timedOut: true };
+  return { answer: { text: r.value }, timedOut: false };
 }

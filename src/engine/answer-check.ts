@@ -11,6 +11,17 @@ export interface Attempt {
   unknown?: boolean;
 }
 
+/** What the person gave, as the prompts return it, before anything is checked. */
+export type Answer = { text: string } | { picked: number[] } | { number: number } | { unknown: true };
+
+/** The answer checked against the question: choice and numeric answers get `correct`. */
+export function checkAnswer(q: Question, a: Answer): Attempt {
+  if ('picked' in a) return { picked: a.picked, correct: checkChoice(q, a.picked) };
+  if ('number' in a) return { number: a.number, correct: checkNumeric(q, a.number) };
+  if ('unknown' in a) return { correct: false, unknown: true };
+  return q.type === 'open' ? { text: a.text } : { text: a.text, correct: false };
+}
+
 /** What a person types at a numeric prompt to say "I don't know": nothing, or a question mark. */
 export const isDontKnow = (text: string) => text.trim() === '' || text.trim() === '?';
 

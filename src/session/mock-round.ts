@@ -1,22 +1,24 @@
 import type { Question } from '../bank/types.js';
-import type { Attempt } from '../engine/answer-check.js';
 import { abandon, answer, ask, clockAt, grade as gradeRound, startRound, type Clock, type RoundState } from '../engine/mock.js';
 import type { Draw } from '../engine/mock-draw.js';
 import { buildScorecard, roundScore, type Scorecard } from '../engine/mock-score.js';
 import type { Plan } from '../engine/plan.js';
+import { checkAnswer, type Answer } from '../engine/answer-check.js';
 import { choiceOrder } from '../engine/choice-order.js';
 import { RATING_LABELS } from '../engine/rating.js';
 import { Interrupted } from '../errors.js';
 import type { Progress, Session } from '../progress/schema.js';
 import type { ProgressStore } from '../progress/store.js';
 import { QUIT, type Prompter } from './prompter.js';
+import { gradeAnswer } from './grading.js';
 import { closeSession, recordAnswer } from './record.js';
 
 /** What a mock round asks of the person beyond a practice session: a clock on every answer. */
 export interface MockPrompter extends Prompter {
   intro(info: { plan: Plan; draw: Draw; roundMs: number; seed: string }): void;
   /** The answer against the clock; `timedOut` when the question's time ran out first. */
-  timedAttempt(q: Question, clock: () => Clock, order: readonly number[]): Promise<{ attempt: Attempt; timedOut: boolean }>;
+  /** `answer` null: nothing submitted before the question's time ran out (what was typed of an open answer comes as its text). */
+  timedAttempt(q: Question, clock: () => Clock, order: readonly number[]): Promise<{ answer: Answer | null; timedOut: boolean }>;
   timeUp(budgetMs: number): void;
   roundTimeUp(): void;
   scorecard(card: Scorecard, info: { plan: string; file: string }): void;
@@ -68,12 +70,14 @@ export async function runMockRound(inp: MockInput): Promise<{ state: RoundState;
       const label = plan.blend.length > 1 ? item.part : undefined;
       prompter.showQuestion(q, { index: state.index + 1, total: state.items.length, ...(label && { label }) });
       const order = choiceOrder(q, inp.seed);
-      const a = await prompter.timedAttempt(q, () => clockAt(state, inp.now()), order);
+      const given = await prompter.timedAttempt(q, () => clockAt(state, inp.now()), order);
+      // Nothing submitted in time is a wrong answer, as an interviewer would count it.
+      const a = { attempt: given.answer ? checkAnswer(q, given.answer) : q.type === 'open' ? {} : { correct: false }, timedOut: given.timedOut };
       state = answer(state, inp.now(), { timedOut: a.timedOut });
       const { durationMs, timedOut } = state.answered!;
       if (timedOut) prompter.timeUp(item.budgetMs);
       prompter.reveal(q, a.attempt, order);
-      const g = await prompter.grade(q, a.attempt, { durationMs, budgetMs: item.budgetMs });
+      const g = await gradeAnswer(prompter, q, a.attempt, { durationMs, budgetMs: item.budgetMs });
       if (g === QUIT) {
         state = abandon(state);
         break;

@@ -1,6 +1,7 @@
 import type { Question } from '../bank/types.js';
 import { dayNumber, dayString, type Offset } from '../engine/days.js';
 import type { SessionPick } from '../engine/pick.js';
+import { checkAnswer } from '../engine/answer-check.js';
 import { choiceOrder } from '../engine/choice-order.js';
 import { budgetMs, RATING_LABELS } from '../engine/rating.js';
 import { summariseSession } from '../engine/session-summary.js';
@@ -8,6 +9,7 @@ import { Interrupted } from '../errors.js';
 import type { Progress, Review, Session } from '../progress/schema.js';
 import type { ProgressStore } from '../progress/store.js';
 import { QUIT, type Prompter } from './prompter.js';
+import { gradeAnswer } from './grading.js';
 import { closeSession, recordAnswer } from './record.js';
 
 export interface PracticeInput {
@@ -48,12 +50,13 @@ export async function runPractice(inp: PracticeInput): Promise<PracticeResult> {
       prompter.showQuestion(q, { index: i + 1, total: picks.length, label: pick.reason });
       const shown = inp.now();
       const order = choiceOrder(q, session.seed ?? session.id);
-      const a = await prompter.attempt(q, order);
-      if (a === QUIT) break;
+      const given = await prompter.attempt(q, order);
+      if (given === QUIT) break;
+      const a = checkAnswer(q, given);
       const durationMs = inp.now().getTime() - shown.getTime();
       prompter.reveal(q, a, order);
       const budget = budgetMs(q);
-      const g = await prompter.grade(q, a, { durationMs, budgetMs: budget });
+      const g = await gradeAnswer(prompter, q, a, { durationMs, budgetMs: budget });
       if (g === QUIT) break;
       const now = inp.now();
       const input = {

@@ -1,6 +1,6 @@
 import type { Question } from '../bank/types.js';
-import type { Attempt } from '../engine/answer-check.js';
-import type { Graded } from '../engine/rating.js';
+import type { Answer, Attempt } from '../engine/answer-check.js';
+import type { Rating } from '../engine/rating.js';
 import type { SessionSummary } from '../engine/session-summary.js';
 
 // `q` at a prompt: the ui's own marker, so that what the terminal returns is what loops test.
@@ -19,9 +19,15 @@ export interface Prompter {
   warn(text: string): void;
   showQuestion(q: Question, position: { index: number; total: number; label?: string }): void;
   /** `order`: the bank indices of the choices in the order shown (a seeded shuffle); picks come back as bank indices. */
-  attempt(q: Question, order: readonly number[]): Promise<Attempt | Quit>;
+  attempt(q: Question, order: readonly number[]): Promise<Answer | Quit>;
+  /** The verdict (for a checked answer), the model answer and the follow-ups. */
   reveal(q: Question, a: Attempt, order: readonly number[]): void;
-  grade(q: Question, a: Attempt, timing: { durationMs: number; budgetMs: number }): Promise<Graded | Quit>;
+  /** The key points the person's answer covered, by index (open questions). */
+  tickKeyPoints(q: Question): Promise<number[]>;
+  /** The key points of an auto-graded question, shown after its verdict. */
+  showKeyPoints(q: Question): void;
+  /** A rating among `allowed`, with `suggested` one key away. */
+  rate(ask: { message: string; suggested: Rating; allowed: Rating[] }): Promise<Rating | Quit>;
   /** After a failed save: true to try again, false to stop (the answer is then lost). */
   retrySave(): Promise<boolean>;
   summary(s: SessionSummary, file: string): void;

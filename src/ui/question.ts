@@ -1,17 +1,13 @@
 import chalk from 'chalk';
 import type { Question } from '../bank/types.js';
-import { allowedRatings, isSlow, suggestRating, type Graded, type Outcome } from '../engine/rating.js';
-import { checkChoice, checkNumeric, parseNumber, type Attempt } from '../engine/answer-check.js';
+import { parseNumber, type Answer, type Attempt } from '../engine/answer-check.js';
 import { renderMarkdown } from '../format/markdown.js';
 import { renderInline } from '../format/math.js';
 import { wrap } from '../format/text.js';
 import { untimedChoice } from './choice-prompt.js';
-import { askAnswer, askKeyPoints, askNumber, askRating, QUIT, type Io, type Quit } from './prompts.js';
+import { askAnswer, askNumber, QUIT, type Io, type Quit } from './prompts.js';
 
 export const write = (io: Io, s = '') => io.output.write(s + '\n');
-
-/** A plain sentence, wrapped on spaces to the terminal. */
-const say = (io: Io, text: string, width: number, style: (s: string) => string) => wrap(text, width).forEach((l) => write(io, style(l)));
 
 /** Lines already wrapped to fit after the marker: the first gets the marker, the rest hang under the text. */
 const hang = (text: string, first: string, rest: string) =>
@@ -34,7 +30,7 @@ export function showQuestion(io: Io, q: Question, position: { index: number; tot
 }
 
 /** Asks for an answer in the way the question's type needs; `QUIT` if the person leaves. */
-export async function attempt(io: Io, q: Question, order: readonly number[] = []): Promise<Attempt | Quit> {
+export async function attempt(io: Io, q: Question, order: readonly number[] = []): Promise<Answer | Quit> {
   if (q.type === 'choice') {
     const shown = shownOrder(q, order);
     const got = await untimedChoice(
@@ -43,13 +39,12 @@ export async function attempt(io: Io, q: Question, order: readonly number[] = []
       (q.correct?.length ?? 0) > 1,
     );
     if (got === 'quit') return QUIT;
-    const picked = got.map((d) => shown[d]!);
-    return { picked, correct: checkChoice(q, picked) };
+    return { picked: got.map((d) => shown[d]!) };
   }
   if (q.type === 'numeric') {
     const n = await askNumber(io, q.unit, (s) => parseNumber(s, q.unit));
     if (n === QUIT) return QUIT;
-    return n === null ? { correct: false, unknown: true } : { number: n, correct: checkNumeric(q, n) };
+    return n === null ? { unknown: true } : { number: n };
   }
   const text = await askAnswer(io);
   return text === QUIT ? QUIT : { text };
@@ -83,40 +78,8 @@ export function reveal(io: Io, q: Question, a: Attempt, width: number, order: re
   write(io);
 }
 
-/** Ticks the key points (open questions), then asks for a rating with a suggestion. */
-export async function grade(io: Io, q: Question, a: Attempt, timing: { durationMs: number; budgetMs: number }, width = 80): Promise<Graded | Quit> {
-  let covered: number[] = [];
-  let coverage: number;
-  if (a.correct === undefined) {
-    covered = q.key_points.length ? await askKeyPoints(io, q.key_points) : [];
-    coverage = q.key_points.length ? covered.length / q.key_points.length : 1;
-  } else {
-    coverage = a.correct ? 1 : 0;
-    if (q.key_points.length) {
-      write(io, chalk.bold('Key points'));
-      for (const k of q.key_points) write(io, hang(wrap(renderInline(k), width - 4).join('\n'), '  • ', '    '));
-      covered = a.correct ? q.key_points.map((_, i) => i) : [];
-    }
-  }
-  // A wrong (or unknown, or timed-out) auto-graded answer is Again: nothing to ask.
-  if (a.correct === false) {
-    say(io, 'Recorded as Again: a wrong answer comes back soon.', width, chalk.dim);
-    return { rating: 1, covered, coverage };
-  }
-  const outcome: Outcome = { coverage, durationMs: timing.durationMs, budgetMs: timing.budgetMs };
-  if (a.correct !== undefined) outcome.correct = a.correct;
-  const suggested = suggestRating(outcome);
-  const slow = isSlow(timing.durationMs, timing.budgetMs) && coverage >= 1;
-  if (slow)
-    say(
-      io,
-      `Right, but it took ${Math.round(timing.durationMs / 1000)} s against a budget of ${Math.round(timing.budgetMs / 1000)} s: rated as weak.`,
-      width,
-      chalk.yellow,
-    );
-  const message = a.correct !== undefined ? 'How sure were you?' : 'How did it go?';
-  const rating = await askRating(io, { message, suggested, allowed: allowedRatings(outcome) });
-  return rating === QUIT ? QUIT : { rating, covered, coverage };
+/** The key points of an auto-graded question, after its verdict. */
+export function showKeyPoints(io: Io, q: Question, width: number): void {
+  write(io, chalk.bold('Key points'));
+  for (const k of q.key_points) write(io, hang(wrap(renderInline(k), width - 4).join('\n'), '  • ', '    '));
 }
-
-export type { Attempt, Graded };

@@ -55,9 +55,11 @@ function setup(steps: Step[]) {
     info: (t) => log.push(`info ${t}`),
     warn: (t) => log.push(`warn ${t}`),
     showQuestion: (qq, pos) => log.push(`ask ${pos.index}/${pos.total} ${qq.id}`),
-    attempt: async () => ({}),
+    attempt: async () => ({ text: '' }),
     reveal: (qq) => log.push(`reveal ${qq.id}`),
-    grade: async () => steps[i++]!.grade,
+    tickKeyPoints: async () => steps[i]!.grade.covered,
+    showKeyPoints: () => {},
+    rate: async () => steps[i++]!.grade.rating,
     retrySave: async () => false,
     summary: () => {},
     intro: ({ roundMs }) => log.push(`intro ${roundMs}`),
@@ -65,7 +67,8 @@ function setup(steps: Step[]) {
       const s = steps[i]!;
       clock.t += s.seconds * 1000;
       if (s.attempt === 'interrupt') throw new Interrupted();
-      return { attempt: s.attempt, timedOut: s.timedOut ?? false };
+      // An open answer with nothing typed before the time ran out comes back as no answer.
+      return { answer: 'text' in s.attempt ? { text: s.attempt.text! } : null, timedOut: s.timedOut ?? false };
     },
     timeUp: (ms) => log.push(`time up ${ms}`),
     roundTimeUp: () => log.push('round time up'),

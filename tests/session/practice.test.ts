@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/bank/types.js';
-import type { Attempt } from '../../src/engine/answer-check.js';
+import type { Answer } from '../../src/engine/answer-check.js';
 import { UTC } from '../../src/engine/days.js';
 import { pickSession } from '../../src/engine/pick.js';
 import type { Graded } from '../../src/engine/rating.js';
@@ -15,7 +15,7 @@ import { runPractice } from '../../src/session/practice.js';
 import { QUIT, type Prompter, type Quit } from '../../src/session/prompter.js';
 import { NOW, q } from '../engine/fixtures.js';
 
-type Step = { attempt: Attempt | Quit | 'interrupt'; grade?: Graded | Quit; seconds?: number };
+type Step = { attempt: Answer | Quit | 'interrupt'; grade?: Graded | Quit; seconds?: number };
 
 /** A prompter that plays a script and keeps a transcript; the clock moves as the script says. */
 function scripted(steps: Step[], clock: { t: number }, retries: boolean[] = []) {
@@ -32,7 +32,17 @@ function scripted(steps: Step[], clock: { t: number }, retries: boolean[] = []) 
       return s.attempt;
     },
     reveal: (qq) => log.push(`reveal ${qq.id}`),
-    grade: async () => steps[i++]!.grade!,
+    // The script's grade is split the way the session asks for it: the ticks, then the rating.
+    tickKeyPoints: async () => {
+      const g = steps[i]!.grade!;
+      return g === QUIT ? [] : g.covered;
+    },
+    showKeyPoints: (qq) => log.push(`key points ${qq.id}`),
+    rate: async (ask) => {
+      const g = steps[i++]!.grade!;
+      log.push(`rate ${ask.message} suggested ${ask.suggested}`);
+      return g === QUIT ? QUIT : g.rating;
+    },
     retrySave: async () => retries.shift() ?? false,
     summary: (s) => log.push(`summary ${s.answered ?? ''}`.trim()),
   };
