@@ -1,3 +1,4 @@
+import { goalStatus, type GoalStatus } from '../engine/goal-status.js';
 import { mockHistory } from '../engine/mock-history.js';
 import type { Question } from '../bank/types.js';
 import type { Progress, Session } from '../progress/schema.js';
@@ -5,7 +6,7 @@ import { dayNumber, dayString, hourlyOffset, parseSince, streaks, weekday, type 
 import { isDue } from '../engine/schedule.js';
 import { tagMastery } from './mastery.js';
 import { round } from './recall.js';
-import { suggest } from './next-steps.js';
+import { planTags, suggest } from './next-steps.js';
 import { findLeeches, findWeakest, histories } from './weak-questions.js';
 import type { Activity, ActivityDay, Forecast, MockRound, Mocks, ReportData, TagRow } from './types.js';
 
@@ -15,6 +16,11 @@ export interface ReportOptions {
   offset: Offset;
   /** The --tag filter: the questions were already narrowed to it; this narrows rows and reviews. */
   tags?: string[];
+  /**
+   * Every loaded question, whatever the filter: the goal's scope, tag weakness and which
+   * tags were tried are taken from them, as `mlquiz goal` and the picker do. Defaults to `questions`.
+   */
+  all?: readonly Question[];
   /** `30d`, `12w` or `2026-10-01`: the activity window (default: the last 12 weeks). */
   since?: string;
 }
@@ -73,6 +79,8 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
   const leeches = findLeeches(questions, progress, hist);
   const weakest = findWeakest(questions, progress, hist, new Set(leeches.map((l) => l.id)), now);
   const mocks = buildMocks(progress.sessions, since, offset);
+  const all = o.all ?? questions;
+  const goal = progress.goal ? reportGoal(goalStatus(all, progress, progress.goal, now, offset)) : null;
 
   const totals: ReportData['totals'] = {
     questions: questions.length,
@@ -111,8 +119,15 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
     activity,
     due: due.forecast,
     mocks,
-    next: suggest(totals, tags, leeches, mocks, filterTags, now),
+    goal,
+    next: suggest({ totals, leeches, mocks, filterTags, goal, plan: planTags(questions, all, progress, goal, now), now, today: dayString(today) }),
   };
+}
+
+/** The goal as `mlquiz goal --json` has it, its mock scores rounded as the report's own rounds are. */
+function reportGoal(s: GoalStatus): GoalStatus {
+  const rounds = s.mocks.rounds.map((r) => ({ ...r, score: r.score === null ? null : round(r.score, 1) }));
+  return { ...s, mocks: { ...s.mocks, rounds } };
 }
 
 function tagRows(questions: readonly Question[], progress: Progress, now: Date, filterTags: readonly string[], last: ReadonlyMap<string, number>): TagRow[] {

@@ -3,7 +3,27 @@ import { band } from '../format/chart.js';
 import { shortPrompt } from '../format/text.js';
 import type { Activity, Mocks, ReportData } from './types.js';
 import { plural } from '../format/plural.js';
-import { dueNowNote, forecastLabel, forecastNote, madeAt, MONTHS, todayBarNote, WEEKDAYS } from './labels.js';
+import {
+  daysBefore,
+  dueNowNote,
+  EMPTY_SCOPE,
+  forecastLabel,
+  forecastNote,
+  GOAL_OVER,
+  goalHeadline,
+  goalScopeNote,
+  goalVerdict,
+  expectedNote,
+  madeAt,
+  mockScore,
+  MONTHS,
+  NO_GOAL,
+  nextMock,
+  READINESS_NOTE,
+  todayBarNote,
+  todayNote,
+  WEEKDAYS,
+} from './labels.js';
 import { percent as pct } from './recall.js';
 
 /**
@@ -15,8 +35,18 @@ export function renderHtml(d: ReportData): string {
   const scope = d.filter.tags.length ? ` · tags ${d.filter.tags.join(', ')}` : '';
   const body =
     t.reviews === 0
-      ? `<section><h2>Welcome</h2><p>No answers graded yet, so there is nothing to measure. ${t.questions} questions in ${d.tags.length} tags are waiting.</p>${nextHtml(d)}</section>`
-      : [totalsHtml(d), nextSection(d), activityHtml(d.activity), forecastHtml(d), mocksHtml(d.mocks), tagsHtml(d), weakHtml(d), leechHtml(d)].join('\n');
+      ? `${goalHtml(d)}\n<section><h2>Welcome</h2><p>No answers graded yet, so there is nothing to measure. ${t.questions} questions in ${d.tags.length} tags are waiting.</p>${nextHtml(d)}</section>`
+      : [
+          goalHtml(d),
+          totalsHtml(d),
+          nextSection(d),
+          activityHtml(d.activity),
+          forecastHtml(d),
+          mocksHtml(d.mocks),
+          tagsHtml(d),
+          weakHtml(d),
+          leechHtml(d),
+        ].join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -53,6 +83,8 @@ ul.next{list-style:none;padding:0}ul.next li{margin:6px 0}
 .chart.latest{direction:rtl}.chart.latest svg{direction:ltr;margin:0 auto 0 0}
 .mastery-bar{display:block;flex:1 1 auto;width:100%;max-width:200px;min-width:36px;height:14px;border-radius:3px}
 .legend svg{vertical-align:-1px}
+.verdict-on{color:var(--good)}.verdict-behind{color:var(--mid)}.behind{color:var(--mid);margin:4px 0}
+#goal h3{font-size:15px;margin:18px 0 6px}#goal-rounds td:first-child{white-space:nowrap}
 table.qs td:first-child{width:1%;white-space:nowrap}
 @media (max-width:600px){body{padding:16px 12px}th,td{padding:4px 5px}th.n{white-space:normal}.wide{display:none}.narrow{display:inline}td.bar{width:auto}
 table.qs thead{display:none}table.qs td{display:block;border:0;padding:0}table.qs td:first-child{width:auto;white-space:normal;padding-top:8px}table.qs tr{display:block;border-bottom:1px solid var(--line);padding-bottom:8px}}
@@ -74,6 +106,54 @@ ${card('Streak', `${t.streak.current} d`, `longest ${t.streak.longest} d${t.stre
 ${card('Retention', r.rate === null ? '–' : pct(r.rate), r.rate === null ? `no repeat reviews since ${r.from}` : `of ${r.reviews} repeat reviews rated Good or Easy since ${r.from}`)}
 ${card('Due now', String(t.due_now), dueNowNote(t))}
 </div></section>`;
+}
+
+/** A command inside a sentence: the sentence escaped, the command set as code. */
+function withCode(text: string, command: string): string {
+  const i = text.indexOf(command);
+  return i < 0 ? esc(text) : `${esc(text.slice(0, i))}<code>${esc(command)}</code>${esc(text.slice(i + command.length))}`;
+}
+
+/** The same bar as mastery's, for a share in [0, 1]. */
+function shareBar(share: number, label: string): string {
+  return `<div class="m"><svg class="mastery-bar" viewBox="0 0 200 14" preserveAspectRatio="none" role="img" aria-label="${esc(label)} ${pct(share)}"><rect width="200" height="14" fill="var(--l0)"/><rect width="${(share * 200).toFixed(1)}" height="14" fill="${masteryColour(share)}"/></svg><span>${pct(share)}</span></div>`;
+}
+
+/** The interview goal first, in the words of the terminal; without one, a line on how to set it. */
+function goalHtml(d: ReportData): string {
+  const g = d.goal;
+  if (!g) return `<section id="goal"><p class="dim">${withCode(NO_GOAL, 'mlquiz goal YYYY-MM-DD')}</p></section>`;
+  const head = `<section id="goal"><h2>${esc(goalHeadline(g))}</h2><p class="dim">Scope: ${esc(goalScopeNote(g))}</p>`;
+  if (!g.scope.questions) return `${head}<p class="behind">${esc(EMPTY_SCOPE)}</p></section>`;
+  const verdict = `<span class="${g.status === 'on track' ? 'verdict-on' : g.status === 'behind' ? 'verdict-behind' : 'dim'}">${esc(goalVerdict(g))}</span>`;
+  const card = (label: string, value: string, note: string) =>
+    `<div class="card"><span class="dim">${esc(label)}</span><b>${value}</b><span class="dim">${note}</span></div>`;
+  const p = g.plan;
+  const cards = [
+    card('Readiness on the day', esc(pct(g.readiness.overall)), verdict),
+    card('Introduced', `${p.introduced} / ${g.scope.questions}`, esc(expectedNote(g))),
+  ];
+  if (g.status !== 'over')
+    cards.push(card('Today', String(p.today.total), p.today.total ? `${esc(todayNote(g))} · <code>mlquiz run</code>` : esc(todayNote(g))));
+  const behind = g.behind.map((why) => `<p class="behind">behind: ${esc(why)}</p>`).join('') + `<p class="dim">Readiness: ${esc(READINESS_NOTE)}.</p>`;
+  if (g.status === 'over') return `${head}<div class="cards">${cards.join('')}</div>${behind}<p>${withCode(GOAL_OVER, 'mlquiz goal --clear')}</p></section>`;
+  const rows = g.readiness.tags
+    .map(
+      (x) =>
+        `<tr><td class="tag">${esc(x.tag)}</td><td class="n">${x.introduced} / ${x.questions}</td><td class="bar">${shareBar(x.readiness, `${x.tag} readiness`)}</td></tr>`,
+    )
+    .join('\n');
+  const rounds = g.mocks.rounds.length
+    ? `<table id="goal-rounds"><thead><tr><th>day</th><th class="n">score</th><th>before the interview</th></tr></thead><tbody>${g.mocks.rounds
+        .map((r) => `<tr><td>${esc(r.date)}</td><td class="n">${esc(mockScore(r.score))}</td><td>${esc(daysBefore(r.days_left))}</td></tr>`)
+        .join('')}</tbody></table>`
+    : `<p class="dim">None taken since the goal was set.</p>`;
+  const next = nextMock(g, d.today);
+  return `${head}<div class="cards">${cards.join('')}</div>${behind}
+<h3>Readiness by tag <span class="dim">(lowest first)</span></h3><table id="goal-tags"><thead><tr><th>tag</th><th class="n">introduced</th><th>readiness on the day</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+<h3>Mock rounds on the way</h3><p class="dim">${esc(g.mocks.rule)}</p>${rounds}${next ? `<p>Next: ${esc(next)} · <code>mlquiz mock</code></p>` : ''}</section>`;
 }
 
 function masteryColour(m: number): string {

@@ -2,9 +2,30 @@ import type { ChalkInstance } from 'chalk';
 import { bar } from '../format/chart.js';
 import { fit, shortPrompt, wrap } from '../format/text.js';
 import { parseDay, weekday } from '../engine/days.js';
+import type { GoalStatus } from '../engine/goal-status.js';
 import type { Activity, Mocks, ReportData } from './types.js';
 import { plural } from '../format/plural.js';
-import { dueNowNote, forecastLabel, forecastNote, madeAt, MONTHS, todayBarNote, WEEKDAYS } from './labels.js';
+import {
+  daysBefore,
+  dueNowNote,
+  EMPTY_SCOPE,
+  forecastLabel,
+  forecastNote,
+  GOAL_OVER,
+  goalHeadline,
+  goalScopeNote,
+  goalVerdict,
+  introducedNote,
+  madeAt,
+  mockScore,
+  MONTHS,
+  NO_GOAL,
+  nextMock,
+  READINESS_NOTE,
+  todayBarNote,
+  todayNote,
+  WEEKDAYS,
+} from './labels.js';
 import { percent } from './recall.js';
 
 export interface TerminalOptions {
@@ -15,6 +36,9 @@ export interface TerminalOptions {
 }
 
 const WEAKEST_SHOWN = 5;
+/** The goal's lowest tags and latest mock rounds: enough to act on; `mlquiz goal` and the page list them all. */
+export const GOAL_TAGS_SHOWN = 5;
+export const GOAL_ROUNDS_SHOWN = 6;
 const LEECHES_SHOWN = 8;
 /** Heatmap cells by level; shades keep the levels apart even without colour. */
 const CELLS = ['·', '░', '▒', '▓', '█'];
@@ -25,6 +49,8 @@ export function renderTerminal(d: ReportData, o: TerminalOptions): string {
   const out: string[] = [];
   const scope = d.filter.tags.length ? ` · tags ${d.filter.tags.join(', ')}` : '';
   out.push(c.bold(`mlquiz report · ${madeAt(d)}`) + c.dim(scope), '');
+
+  out.push(...goalLines(d, width, c), '');
 
   const t = d.totals;
   if (t.reviews === 0) {
@@ -58,6 +84,55 @@ export function renderTerminal(d: ReportData, o: TerminalOptions): string {
   out.push(...section(c, 'Mock rounds'), ...mockLines(d.mocks, width, c), '');
   out.push(...section(c, 'Next'), ...nextLines(d, width, c), '');
   return out.join('\n');
+}
+
+/** The interview goal first: it decides what the rest of the report is read for. Without one, a line on how to set it. */
+function goalLines(d: ReportData, width: number, c: ChalkInstance): string[] {
+  const g = d.goal;
+  if (!g) return wrap(NO_GOAL, width).map((l) => c.dim(l));
+  const out = [...section(c, goalHeadline(g))];
+  const line = (label: string, value: string, note = '') => withNote(`  ${label.padEnd(12)}${value}`, note, width, c);
+  out.push(...hanging('scope', goalScopeNote(g), width));
+  if (!g.scope.questions) return [...out, ...wrap(EMPTY_SCOPE, width - 2).map((l) => c.yellow(`  ${l}`))];
+  const verdict = g.status === 'on track' ? c.green : g.status === 'behind' ? c.yellow : c.dim;
+  out.push(`  ${'readiness'.padEnd(12)}${c.bold(percent(g.readiness.overall))} ${bar(g.readiness.overall, 20, c)}  ${verdict(goalVerdict(g))}`);
+  out.push(...wrap(READINESS_NOTE, width - 14).map((l) => c.dim(' '.repeat(14) + l)));
+  for (const why of g.behind) out.push(...wrap(`behind: ${why}`, width - 4).map((l) => c.yellow(`  ${l}`)));
+  out.push(`  ${introducedNote(g)}`);
+  if (g.status === 'over') return [...out, ...wrap(GOAL_OVER, width - 2).map((l) => `  ${l}`)];
+  out.push(...line('today', todayNote(g), g.plan.today.total ? 'mlquiz run' : ''));
+
+  const shown = g.readiness.tags.slice(0, GOAL_TAGS_SHOWN);
+  out.push(`  ${'by tag'.padEnd(12)}${c.dim('readiness on the day, lowest first')}`);
+  const nameW = Math.min(22, Math.max(...shown.map((x) => x.tag.length)));
+  for (const x of shown)
+    out.push(
+      `    ${fit(x.tag, nameW).padEnd(nameW)}  ${bar(x.readiness, 12, c)} ${percent(x.readiness).padStart(4)}  ${c.dim(`${x.introduced} of ${x.questions} introduced`)}`,
+    );
+  const more = g.readiness.tags.length - shown.length;
+  if (more > 0) out.push(c.dim(`    … and ${more} more (mlquiz goal lists them all)`));
+
+  out.push(...hanging('mock rounds', g.mocks.rule, width));
+  out.push(...goalRoundLines(g, c));
+  const next = nextMock(g, d.today);
+  if (next) out.push(`    next: ${next}  ${c.cyan('mlquiz mock')}`);
+  return out;
+}
+
+/** A label and a text wrapped under its value's column (14), not under the label. */
+function hanging(label: string, text: string, width: number): string[] {
+  return wrap(text, width - 14).map((l, i) => (i === 0 ? `  ${label.padEnd(12)}` : ' '.repeat(14)) + l);
+}
+
+/** Each round since the goal was set, with its score and how many days before the interview it was taken. */
+function goalRoundLines(g: GoalStatus, c: ChalkInstance): string[] {
+  const rounds = g.mocks.rounds;
+  if (!rounds.length) return [c.dim('    none taken since the goal was set')];
+  const shown = rounds.slice(-GOAL_ROUNDS_SHOWN);
+  const scoreW = Math.max(...shown.map((r) => mockScore(r.score).length));
+  const out = shown.map((r) => `    ${r.date}  ${mockScore(r.score).padStart(scoreW)}  ${c.dim(daysBefore(r.days_left))}`);
+  if (rounds.length > shown.length) out.unshift(c.dim(`    … ${rounds.length - shown.length} earlier (the HTML page lists them all)`));
+  return out;
 }
 
 function section(c: ChalkInstance, title: string, note = ''): string[] {

@@ -1,3 +1,5 @@
+import type { GoalStatus } from '../engine/goal-status.js';
+
 /**
  * The report as data: what `mlquiz report --json` prints and what both renderers draw.
  * Dates are local calendar days as YYYY-MM-DD; instants are ISO strings; shares are in [0, 1].
@@ -17,6 +19,13 @@ export interface ReportData {
   activity: Activity;
   due: Forecast;
   mocks: Mocks;
+  /**
+   * The interview goal as `mlquiz goal --json` gives it (goalStatus: days left, readiness
+   * overall and per tag, on track or behind and why, today's share, mock advice with the
+   * rounds taken since the goal was set), mock scores rounded as in `mocks`; null without
+   * a goal. It covers the goal's scope, whatever the --tag and --since of the report.
+   */
+  goal: GoalStatus | null;
   next: Suggestion[];
 }
 

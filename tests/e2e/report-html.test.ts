@@ -81,13 +81,21 @@ function decodePng(buf: Buffer): { width: number; height: number; pixel: (x: num
 describe.skipIf(SKIP)('mlquiz report --html in headless Chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mlq-report-html-'));
   const page = join(dir, 'report.html');
-  let data: { tags: unknown[]; activity: { days: unknown[] }; mocks: { rounds: { score: number | null }[] } };
+  let data: {
+    tags: unknown[];
+    activity: { days: unknown[] };
+    mocks: { rounds: { score: number | null }[] };
+    goal: { readiness: { tags: unknown[] }; mocks: { rounds: unknown[] } };
+  };
 
   beforeAll(() => {
     const env = { ...process.env, MLQUIZ_HOME: dir, NO_COLOR: '1' };
     const questions = JSON.parse(execFileSync('node', [BIN, 'list', '--json'], { env, encoding: 'utf8', maxBuffer: 1 << 26 })) as Question[];
     const progress = simulate({ questions, reviews: 2500, end: new Date(Date.now() - 3_600_000), perDay: 30, seed: 'e2e-html', mockEvery: 5 });
-    writeFileSync(join(dir, 'progress.json'), JSON.stringify(progress));
+    // A goal set 40 days ago for an interview in 24 days: its section, with every tag and the rounds since, tops the page.
+    const day = new Date(Date.now() + 24 * 86_400_000).toISOString().slice(0, 10);
+    const goal = { date: day, tags: [], minutes: 45, set_at: new Date(Date.now() - 40 * 86_400_000).toISOString() };
+    writeFileSync(join(dir, 'progress.json'), JSON.stringify({ ...progress, goal }));
     const out = execFileSync('node', [BIN, 'report', '--html', page], { env, encoding: 'utf8' });
     expect(out).toContain(`HTML report written to ${page}`);
     data = JSON.parse(execFileSync('node', [BIN, 'report', '--json'], { env, encoding: 'utf8' }));
@@ -103,8 +111,13 @@ describe.skipIf(SKIP)('mlquiz report --html in headless Chromium', () => {
     expect(count(/<rect class="due"/g)).toBe(14);
     expect(count(/<svg id="mock-chart"/g)).toBe(1);
     expect(count(/<circle class="mock"/g)).toBe(data.mocks.rounds.filter((r) => r.score !== null).length);
-    expect(count(/<svg class="mastery-bar"/g)).toBe(data.tags.length);
-    for (const id of ['totals', 'next', 'tags', 'weakest', 'activity', 'forecast', 'mocks']) expect(dom).toContain(`<section id="${id}">`);
+    // Mastery bars, and the goal's readiness bars drawn the same way.
+    expect(count(/<svg class="mastery-bar"/g)).toBe(data.tags.length + data.goal.readiness.tags.length);
+    expect(data.goal.mocks.rounds.length).toBeGreaterThan(0);
+    expect(count(/<table id="goal-rounds">.*?<\/table>/gs)).toBe(1);
+    expect(/<table id="goal-rounds">.*?<\/table>/s.exec(dom)![0].match(/<tr>/g)).toHaveLength(data.goal.mocks.rounds.length + 1);
+    expect(dom).toMatch(/<section id="goal"><h2>Interview on \w{3} \d{4}-\d\d-\d\d · 24 days to go<\/h2>/);
+    for (const id of ['goal', 'totals', 'next', 'tags', 'weakest', 'activity', 'forecast', 'mocks']) expect(dom).toContain(`<section id="${id}">`);
     // The header names a local date and time, not a raw ISO instant (issue 10, item 13).
     expect(dom).toMatch(/made <time datetime="[^"]+">\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     expect(/<header>.*?<\/header>/s.exec(dom)![0].replace(/<[^>]+>/g, '')).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
@@ -133,9 +146,36 @@ describe.skipIf(SKIP)('mlquiz report --html in headless Chromium', () => {
     expect(green).toBeGreaterThan(500);
   });
 
+  it('regression: the goal section at 1200 and 400 px: its readiness bars painted, nothing past the page', () => {
+    for (const width of [1200, 400]) {
+      const shot = join(dir, `goal-${width}.png`);
+      // The goal section is the first on the page: the top 1600 px hold it whole at either width.
+      chromium(`--screenshot=${shot}`, `--window-size=${width},1600`, `file://${page}`);
+      const png = decodePng(readFileSync(shot));
+      expect(png.width).toBe(width);
+      // The page is 960 px wide at most, centred: at 1200 px everything right of 1080 is margin; at 400, the last 8 columns.
+      const margin = width === 1200 ? 1200 - 1080 : 8;
+      let edge = 0;
+      let bars = 0;
+      for (let y = 0; y < png.height; y++) {
+        for (let x = png.width - margin; x < png.width; x++) {
+          const [r, g, b] = png.pixel(x, y);
+          if (r + g + b < 3 * 250) edge++;
+        }
+        for (let x = 0; x < png.width; x += 2) {
+          const [r, g, b] = png.pixel(x, y);
+          // The readiness bars' greens and ambers (--good, --mid): the heatmap is further down.
+          if (Math.abs(r - 0x1a) + Math.abs(g - 0x7f) + Math.abs(b - 0x37) < 12 || Math.abs(r - 0xbf) + Math.abs(g - 0x87) + Math.abs(b - 0x00) < 12) bars++;
+        }
+      }
+      expect(edge, `${width} px: pixels in the right margin`).toBe(0);
+      expect(bars, `${width} px: readiness bar pixels`).toBeGreaterThan(200);
+    }
+  });
+
   it('paints the charts: heatmap greens and chart blues show up in a screenshot', () => {
     const shot = join(dir, 'report.png');
-    chromium(`--screenshot=${shot}`, '--window-size=1000,2400', `file://${page}`);
+    chromium(`--screenshot=${shot}`, '--window-size=1000,4400', `file://${page}`);
     const png = decodePng(readFileSync(shot));
     expect(png.width).toBe(1000);
     const want: Record<string, [number, number, number][]> = {

@@ -30,6 +30,7 @@ export default async function report(opts: ReportOptions, _args: string[], ctx: 
       now: ctx.now(),
       offset: ctx.offset,
       tags: opts.tag ?? [],
+      all: set.questions,
       ...(opts.since !== undefined && { since: opts.since }),
     });
   } catch (e) {
