@@ -1,3 +1,4 @@
+import { carryStyles, splitAtColumn, visibleWidth } from './ansi.js';
 import { renderInline } from './math.js';
 
 /** Greedy word wrap; a word longer than the width gets a line of its own. Counts code points. */
@@ -36,4 +37,58 @@ export function oneLine(prompt: string): string {
 /** A prompt cut to one line of `width` characters, for tables and lists. */
 export function shortPrompt(prompt: string, width: number): string {
   return fit(oneLine(prompt), Math.max(1, width));
+}
+
+/**
+ * Wraps one paragraph, which may hold ANSI colour codes, on spaces into lines of at most
+ * `width` visible columns: the first line starts with `first`, the others with `rest`
+ * (for a bullet or a choice letter with its text hanging under it, e.g. `❯ b) ` and five
+ * spaces). Runs of whitespace, newlines included, count as one space. Only a word longer
+ * than its line is cut; a prefix as wide as `width` still gets one column of text per line.
+ * Styles cut by a line break are closed and reopened, so every line stands on its own.
+ */
+export function wrapHanging(text: string, width: number, first = '', rest = first): string {
+  const room = (line: number) => Math.max(1, width - visibleWidth(line === 0 ? first : rest));
+  return carryStyles(fillLines(words(text), room))
+    .map((l, i) => (i === 0 ? first : rest) + l)
+    .join('\n');
+}
+
+/** The words of a text; a piece that is only escape codes sticks to the next word so that it adds no space. */
+function words(text: string): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const piece of text.split(/\s+/).filter(Boolean)) {
+    if (visibleWidth(piece) === 0) pending += piece;
+    else {
+      out.push(pending + piece);
+      pending = '';
+    }
+  }
+  if (pending && out.length) out[out.length - 1] += pending;
+  else if (pending) out.push(pending);
+  return out;
+}
+
+/** Greedy fill; `room(i)` is the width left for the text of line i. */
+function fillLines(all: string[], room: (line: number) => number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (let word of all) {
+    if (cur && visibleWidth(cur) + 1 + visibleWidth(word) <= room(lines.length)) {
+      cur += ` ${word}`;
+      continue;
+    }
+    if (cur) lines.push(cur);
+    while (visibleWidth(word) > room(lines.length)) {
+      const [head, tail] = splitAtColumn(word, room(lines.length));
+      // Closing codes right after the cut belong to the piece they close.
+      const ends = visibleWidth(tail) === 0;
+      lines.push(ends ? head + tail : head);
+      word = ends ? '' : tail;
+    }
+    cur = word;
+  }
+  if (cur || !lines.length) lines.push(cur);
+  return lines;
 }
