@@ -3,7 +3,7 @@ import type { Question } from '../bank/types.js';
 import { parseNumber, type Answer, type Attempt } from '../engine/answer-check.js';
 import { renderMarkdown } from '../format/markdown.js';
 import { renderInline } from '../format/math.js';
-import { wrap } from '../format/text.js';
+import { wrap, wrapHanging } from '../format/text.js';
 import { untimedChoice } from './choice-prompt.js';
 import { askAnswer, askNumber, QUIT, type Io, type Quit } from './prompts.js';
 
@@ -23,7 +23,8 @@ const shownOrder = (q: Question, order: readonly number[]) => (order.length === 
 export function showQuestion(io: Io, q: Question, position: { index: number; total: number; label?: string }, width: number): void {
   const meta = [q.tags.join(', '), q.difficulty, position.label].filter(Boolean).join(' · ');
   write(io);
-  write(io, chalk.bold.cyan(`Question ${position.index} of ${position.total}`) + chalk.dim(`  ${meta}`));
+  // The header wraps on spaces too: a long reason must not split a word at the margin.
+  write(io, wrapHanging(chalk.bold.cyan(`Question ${position.index} of ${position.total}`) + ' ' + chalk.dim(`· ${meta}`), width, '', '  '));
   write(io, renderMarkdown(q.prompt, width));
   if (q.type === 'choice' && (q.correct?.length ?? 0) > 1) write(io, chalk.dim('(more than one choice is right)'));
   write(io);

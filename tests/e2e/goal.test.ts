@@ -43,7 +43,7 @@ describe('a goal and a paced session in a terminal', () => {
       const s = await t.waitFor(new RegExp(`Question ${n} of 2[\\s\\S]*(Your answer|Your choice)`));
       const screen = s.slice(s.lastIndexOf(`Question ${n} of 2`));
       // Breadth: one question from each untried tag, and the header says so.
-      expect(screen.split('\n')[0]).toMatch(/^Question \d of 2 {2}(demo|other) · medium · new: tag not yet tried$/);
+      expect(screen.split('\n')[0]).toMatch(/^Question \d of 2 · (demo|other) · medium · new: tag not yet tried$/);
       tagsSeen.push(screen.includes(' other ·') ? 'other' : 'demo');
       if (screen.includes('Your choice')) t.send('Enter');
       else if (screen.includes('Enter to reveal')) {
