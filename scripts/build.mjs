@@ -34,5 +34,17 @@ await build({
   // Heavy modules that marked-terminal imports eagerly but mlquiz does not need at start-up
   // (see the stubs' own comments).
   alias: { 'cli-highlight': './src/format/stubs/cli-highlight.ts', 'node-emoji': './src/format/stubs/node-emoji.ts' },
+  // zod re-exports every locale as `z.locales`, which defeats tree-shaking: 64 locale
+  // modules (a fifth of its size) load on every start-up. mlquiz speaks English only.
+  plugins: [
+    {
+      name: 'zod-english-only',
+      setup(b) {
+        b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+          /[\\/]zod[\\/]/.test(args.importer) ? { path: new URL('../src/format/stubs/zod-locales.ts', import.meta.url).pathname } : undefined,
+        );
+      },
+    },
+  ],
   logLevel: 'warning',
 });
