@@ -68,7 +68,7 @@ export async function runMockRound(inp: MockInput): Promise<{ state: RoundState;
       state = ask(state, inp.now());
       // The part's name helps only when the plan has parts to tell apart.
       const label = plan.blend.length > 1 ? item.part : undefined;
-      prompter.showQuestion(q, { index: state.index + 1, total: state.items.length, ...(label && { label }) });
+      await prompter.showQuestion(q, { index: state.index + 1, total: state.items.length, ...(label && { label }) });
       const order = choiceOrder(q, inp.seed);
       const given = await prompter.timedAttempt(q, () => clockAt(state, inp.now()), order);
       // Nothing submitted in time is a wrong answer, as an interviewer would count it.
@@ -76,7 +76,7 @@ export async function runMockRound(inp: MockInput): Promise<{ state: RoundState;
       state = answer(state, inp.now(), { timedOut: a.timedOut });
       const { durationMs, timedOut } = state.answered!;
       if (timedOut) prompter.timeUp(item.budgetMs);
-      prompter.reveal(q, a.attempt, order);
+      await prompter.reveal(q, a.attempt, order);
       const g = await gradeAnswer(prompter, q, a.attempt, { durationMs, budgetMs: item.budgetMs });
       if (g === QUIT) {
         state = abandon(state);

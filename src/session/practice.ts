@@ -47,14 +47,14 @@ export async function runPractice(inp: PracticeInput): Promise<PracticeResult> {
   try {
     for (const [i, pick] of picks.entries()) {
       const q = pick.question;
-      prompter.showQuestion(q, { index: i + 1, total: picks.length, label: pick.reason });
+      await prompter.showQuestion(q, { index: i + 1, total: picks.length, label: pick.reason });
       const shown = inp.now();
       const order = choiceOrder(q, session.seed ?? session.id);
       const given = await prompter.attempt(q, order);
       if (given === QUIT) break;
       const a = checkAnswer(q, given);
       const durationMs = inp.now().getTime() - shown.getTime();
-      prompter.reveal(q, a, order);
+      await prompter.reveal(q, a, order);
       const budget = budgetMs(q);
       const g = await gradeAnswer(prompter, q, a, { durationMs, budgetMs: budget });
       if (g === QUIT) break;

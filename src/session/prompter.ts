@@ -17,11 +17,11 @@ export interface Prompter {
   info(text: string): void;
   /** Something the person should notice (a schedule started afresh, a save that failed). */
   warn(text: string): void;
-  showQuestion(q: Question, position: { index: number; total: number; label?: string }): void;
+  showQuestion(q: Question, position: { index: number; total: number; label?: string }): void | Promise<void>;
   /** `order`: the bank indices of the choices in the order shown (a seeded shuffle); picks come back as bank indices. */
   attempt(q: Question, order: readonly number[]): Promise<Answer | Quit>;
   /** The verdict (for a checked answer), the model answer and the follow-ups. */
-  reveal(q: Question, a: Attempt, order: readonly number[]): void;
+  reveal(q: Question, a: Attempt, order: readonly number[]): void | Promise<void>;
   /** The key points the person's answer covered, by index (open questions). */
   tickKeyPoints(q: Question): Promise<number[]>;
   /** The key points of an auto-graded question, shown after its verdict. */

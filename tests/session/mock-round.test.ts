@@ -54,9 +54,9 @@ function setup(steps: Step[]) {
   const prompter: MockPrompter = {
     info: (t) => log.push(`info ${t}`),
     warn: (t) => log.push(`warn ${t}`),
-    showQuestion: (qq, pos) => log.push(`ask ${pos.index}/${pos.total} ${qq.id}`),
+    showQuestion: (qq, pos) => void log.push(`ask ${pos.index}/${pos.total} ${qq.id}`),
     attempt: async () => ({ text: '' }),
-    reveal: (qq) => log.push(`reveal ${qq.id}`),
+    reveal: (qq) => void log.push(`reveal ${qq.id}`),
     tickKeyPoints: async () => steps[i]!.grade.covered,
     showKeyPoints: () => {},
     rate: async () => steps[i++]!.grade.rating,

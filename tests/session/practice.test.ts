@@ -24,14 +24,14 @@ function scripted(steps: Step[], clock: { t: number }, retries: boolean[] = []) 
   const p: Prompter = {
     info: (t) => log.push(`info ${t}`),
     warn: (t) => log.push(`warn ${t}`),
-    showQuestion: (qq, pos) => log.push(`ask ${pos.index}/${pos.total} ${qq.id} (${pos.label})`),
+    showQuestion: (qq, pos) => void log.push(`ask ${pos.index}/${pos.total} ${qq.id} (${pos.label})`),
     attempt: async () => {
       const s = steps[i]!;
       clock.t += (s.seconds ?? 10) * 1000;
       if (s.attempt === 'interrupt') throw new Interrupted();
       return s.attempt;
     },
-    reveal: (qq) => log.push(`reveal ${qq.id}`),
+    reveal: (qq) => void log.push(`reveal ${qq.id}`),
     // The script's grade is split the way the session asks for it: the ticks, then the rating.
     tickKeyPoints: async () => {
       const g = steps[i]!.grade!;

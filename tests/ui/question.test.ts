@@ -19,10 +19,10 @@ const long = q('long', {
 });
 
 describe('the question screen at narrow widths (issue 10, item 9)', () => {
-  it.each([40, 60, 100])('regression: at %i columns the header, prompt, answer and follow-ups wrap on spaces', (width) => {
+  it.each([40, 60, 100])('regression: at %i columns the header, prompt, answer and follow-ups wrap on spaces', async (width) => {
     const t = capture();
-    showQuestion(t.io, long, { index: 3, total: 12, label: 'weak tag: llm-finetuning-alignment (3 of 5 missed)' }, width);
-    reveal(t.io, long, { text: 'x' }, width);
+    await showQuestion(t.io, long, { index: 3, total: 12, label: 'weak tag: llm-finetuning-alignment (3 of 5 missed)' }, width);
+    await reveal(t.io, long, { text: 'x' }, width);
     const lines = t.text().split('\n');
     for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(width);
     const words = new Set(lines.flatMap((l) => l.split(/\s+/)));
