@@ -9,10 +9,14 @@ import { join } from 'node:path';
 
 const bin = new URL('../bin/mlquiz.js', import.meta.url).pathname;
 const home = mkdtempSync(join(tmpdir(), 'mlq-bench-run-'));
-const tmux = (...args) => execFileSync('tmux', ['-L', 'mlq-bench', ...args], { encoding: 'utf8' });
+// A server of its own per measurement: killing a server's last session ends it, and the
+// next new-session could race with that shutdown ("server exited unexpectedly").
+let socket = '';
+const tmux = (...args) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function timeTo(command, marker) {
+  socket = `mlq-bench-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   tmux('new-session', '-d', '-s', 'b', '-x', '100', '-y', '40', `sleep 0.3; ${command}; sleep 5`);
   // The 0.3 s pause lets the pane settle; the clock starts when the command does.
   await sleep(300);
@@ -23,7 +27,7 @@ async function timeTo(command, marker) {
     if (Number(process.hrtime.bigint() - t0) / 1e6 > 20_000) throw new Error(`no "${marker}" after 20 s`);
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  tmux('kill-session', '-t', 'b');
+  tmux('kill-server');
   return ms;
 }
 

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ID_PATTERN } from '../bank/schema.js';
+import { ID_PATTERN } from '../bank/limits.js';
 import { CARD_LIMITS, LATEST } from './schema.js';
 
 /*
@@ -9,22 +8,23 @@ import { CARD_LIMITS, LATEST } from './schema.js';
  * log only, and falls back to zod, which names the fault, whenever it doubts.
  */
 
-/** The very pattern z.iso.datetime({ offset: true }) uses; a test pins that they agree. */
-export const ISO = z.regexes.datetime({ offset: true });
+/** The very pattern z.iso.datetime({ offset: true }) uses, written out so that reading needs no zod; a test pins that they agree. */
+export const ISO =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
 
 const REVIEW_KEYS = new Set(['question', 'at', 'rating', 'state', 'covered', 'total', 'correct', 'duration_ms', 'budget_ms', 'session']);
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
-const isNonNegInt = (v: unknown) => isInt(v) && v >= 0;
-const isIso = (v: unknown) => typeof v === 'string' && ISO.test(v);
-const isName = (v: unknown) => typeof v === 'string' && v.length > 0;
-const isId = (v: unknown) => typeof v === 'string' && ID_PATTERN.test(v);
+export const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
+export const isNonNegInt = (v: unknown) => isInt(v) && v >= 0;
+export const isIso = (v: unknown) => typeof v === 'string' && ISO.test(v);
+export const isName = (v: unknown) => typeof v === 'string' && v.length > 0;
+export const isId = (v: unknown) => typeof v === 'string' && ID_PATTERN.test(v);
 
-function onlyKeys(o: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
+export function onlyKeys(o: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
   for (const k in o) if (!allowed.has(k)) return false;
   return true;
 }
@@ -57,7 +57,7 @@ const isCardDate = (v: unknown) => {
   const t = Date.parse(v as string);
   return t >= 0 && t < LATEST;
 };
-const within = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
+export const within = (v: unknown, lo: number, hi: number) => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
 
 /** cardSchema as a plain check: zod spends a fifth of a second-long start-up on a thousand cards. */
 export function isCard(v: unknown): boolean {

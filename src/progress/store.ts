@@ -7,8 +7,9 @@ import { tempName, writeFileAtomicSync } from './atomic-write.js';
 import { describeFsError } from './fs-errors.js';
 import { acquireLock, isFolder, type LockOptions } from './lock.js';
 import { checkVersion, migrate, MIGRATIONS, type Migrations } from './migrate.js';
-import { areCards, isReview } from './review-check.js';
-import { emptyProgress, PROGRESS_VERSION, progressSchema, type Progress, type Review } from './schema.js';
+import { isReview } from './review-check.js';
+import { isProgress } from './plain-check.js';
+import { emptyProgress, PROGRESS_VERSION, schemas, type Progress } from './schema.js';
 
 export const PROGRESS_FILE = 'progress.json';
 
@@ -30,8 +31,8 @@ const recovery = (file: string) =>
 
 /**
  * Pure apart from naming: text of a progress file to validated, migrated progress.
- * `quick` checks the (long) review log with plain functions and the rest with zod;
- * anything they doubt goes through zod whole, which names the fault.
+ * `quick` reads a valid file through the plain checks (no zod); anything they doubt
+ * goes through zod whole, loaded only then, which names the fault.
  */
 export function parseProgress(text: string, file: string, migrations: Migrations = MIGRATIONS, quick = true): { progress: Progress; migratedFrom?: number } {
   let doc: unknown;
@@ -67,16 +68,10 @@ export function parseProgress(text: string, file: string, migrations: Migrations
         bad.slice(0, 5).map((k) => `  cards.${k}: must be a question id (a slug)`),
       );
   }
-  const reviews = (doc as { reviews?: unknown }).reviews;
-  if (quick && Array.isArray(reviews) && reviews.every(isReview)) {
-    // Cards too are checked plainly when they all pass; zod then checks only the small rest.
-    const plainCards = areCards(cards);
-    const rest = progressSchema.safeParse({ ...(doc as object), reviews: [], ...(plainCards && { cards: {} }) });
-    if (rest.success) {
-      const progress = { ...rest.data, ...(plainCards && { cards: cards as Progress['cards'] }), reviews: reviews as Review[] };
-      return migratedFrom === undefined ? { progress } : { progress, migratedFrom };
-    }
-  }
+  // A valid file passes the plain checks whole and is taken as it is; zod, loaded only
+  // now, reads anything they doubt and names the fault.
+  if (quick && isProgress(doc)) return migratedFrom === undefined ? { progress: doc as Progress } : { progress: doc as Progress, migratedFrom };
+  const { progressSchema } = schemas();
   const parsed = progressSchema.safeParse(doc);
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`);
@@ -126,6 +121,8 @@ const LEFTOVER = /^progress\.json\.(?:tmp-\d+-[0-9a-f]+|\d+)$/;
  * `parseProgress` accepts, so no code path can leave a file that later reads refuse.
  */
 export function assertWritable(p: Progress, file: string): void {
+  if (isProgress(p)) return;
+  const { progressSchema } = schemas();
   const problems: string[] = [];
   const bad = p.reviews.findIndex((r) => !isReview(r));
   if (bad >= 0)

@@ -6,7 +6,7 @@ import { pickSession, tagWeakness } from '../../src/engine/pick.js';
 import { applyReview } from '../../src/engine/review.js';
 import { createRng } from '../../src/engine/rng.js';
 import { retrievability } from '../../src/engine/schedule.js';
-import { emptyProgress, progressSchema, type Progress } from '../../src/progress/schema.js';
+import { emptyProgress, schemas, type Progress } from '../../src/progress/schema.js';
 import { days, NOW, q } from './fixtures.js';
 
 const review = (p: Progress, id: string, rating: 1 | 2 | 3 | 4, at = NOW) =>
@@ -32,7 +32,7 @@ describe('scheduling', () => {
     p = review(p, 'a', 3, days(2));
     expect(p.reviews[0]!.state).toBe(0); // New: a first review
     expect(p.reviews[1]!.state).toBe(2); // Review: whole days, no learning steps
-    expect(progressSchema.safeParse(p).success).toBe(true);
+    expect(schemas().progressSchema.safeParse(p).success).toBe(true);
   });
 
   it('Good pushes the next review further out than Hard', () => {

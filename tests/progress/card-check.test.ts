@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areCards, isCard } from '../../src/progress/review-check.js';
-import { cardSchema, PROGRESS_VERSION } from '../../src/progress/schema.js';
+import { PROGRESS_VERSION, schemas } from '../../src/progress/schema.js';
 import { parseProgress } from '../../src/progress/store.js';
 
 const card = {
@@ -43,7 +43,7 @@ const variants: [string, unknown][] = [
 
 describe('the plain card check', () => {
   it.each(variants)('agrees with cardSchema: %s', (_name, v) => {
-    expect(isCard(v)).toBe(cardSchema.safeParse(v).success);
+    expect(isCard(v)).toBe(schemas().cardSchema.safeParse(v).success);
   });
 
   it('accepts the valid variants and refuses the broken ones (the table is not all one way)', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyReview } from '../../src/engine/review.js';
-import { emptyProgress, progressSchema } from '../../src/progress/schema.js';
+import { emptyProgress, schemas } from '../../src/progress/schema.js';
 import { openStore, parseProgress } from '../../src/progress/store.js';
 import { buildWriter } from './writer.js';
 
@@ -29,7 +29,7 @@ describe('progress store', () => {
     await store.commit(add('b'));
     const p = store.load();
     expect(p.reviews.map((r) => r.question)).toEqual(['a', 'b']);
-    expect(progressSchema.safeParse(JSON.parse(readFileSync(store.file, 'utf8'))).success).toBe(true);
+    expect(schemas().progressSchema.safeParse(JSON.parse(readFileSync(store.file, 'utf8'))).success).toBe(true);
   });
 
   it('two stores committing at once lose nothing (each commit re-reads under the lock)', async () => {

@@ -1,5 +1,4 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -9,7 +8,8 @@ import { build } from 'esbuild';
  * Usage: node <script> <data dir> <name> <n>
  */
 export async function buildWriter(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'mlq-writer-'));
+  // Inside the project, so that what the store requires at run time (zod) resolves as in dist/.
+  const dir = mkdtempSync(join(resolve('node_modules'), '.mlq-writer-'));
   const entry = join(dir, 'writer.ts');
   writeFileSync(
     entry,
@@ -31,7 +31,7 @@ for (let i = 0; i < Number(n); i++) {
     outfile: script,
     logLevel: 'error',
     banner: {
-      js: "import { createRequire } from 'node:module'; import { fileURLToPath } from 'node:url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);",
+      js: "import { createRequire as __mlqRequire } from 'node:module'; import { fileURLToPath as __mlqPath } from 'node:url'; const require = __mlqRequire(import.meta.url); const __filename = __mlqPath(import.meta.url);",
     },
   });
   return script;
