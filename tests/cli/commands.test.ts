@@ -117,7 +117,9 @@ describe('commands on invalid input', () => {
   it('run without a terminal fails fast, naming what to use instead', async () => {
     const { code, err } = await runCli(['run']);
     expect(code).toBe(2);
-    expect(err).toMatch(/mlquiz run is interactive and needs a terminal\. .*mlquiz list --json/);
+    expect(err).toMatch(
+      /mlquiz run is interactive and needs a terminal\. Without one: mlquiz run --dry-run shows what it would ask, mlquiz list --json prints the questions/,
+    );
   });
 
   it('a corrupt progress file stops tags with the file named, and is left as it was', async () => {

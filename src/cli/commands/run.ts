@@ -28,7 +28,9 @@ export interface RunOptions {
 
 export function requireTerminal(ctx: Context, command: string): void {
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY)
-    throw new UsageError(`mlquiz ${command} is interactive and needs a terminal. To read the questions without one, use: mlquiz list --json`);
+    throw new UsageError(
+      `mlquiz ${command} is interactive and needs a terminal. Without one: ${command === 'run' ? 'mlquiz run --dry-run shows what it would ask, ' : ''}mlquiz list --json prints the questions`,
+    );
 }
 
 export default async function run(opts: RunOptions, _args: string[], ctx: Context): Promise<number> {
