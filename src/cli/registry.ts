@@ -93,6 +93,16 @@ export const registry: CommandSpec[] = [
     load: () => import('./commands/tags.js'),
   },
   {
+    name: 'merge',
+    summary: "fold another machine's (or a backup's) progress into this one; each review counts once",
+    configure(cmd) {
+      cmd.argument('<path>', 'a data folder or a progress.json file (a backup, a copy from another machine)');
+      cmd.addOption(new Option('--dry-run', 'say what would be added, and change nothing'));
+      addOptions(cmd, ['json', 'dataDir']);
+    },
+    load: () => import('./commands/merge.js'),
+  },
+  {
     name: 'validate',
     summary: 'check bank files; problems as file:line:column: message',
     configure(cmd) {

@@ -1,4 +1,4 @@
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ID_PATTERN } from '../bank/limits.js';
 import { InputError, RuntimeFailure, UsageError } from '../errors.js';
@@ -111,6 +111,26 @@ export interface StoreOptions {
   lock?: LockOptions;
   /** Between the flush of the new file and its rename; tests use it to crash or stall there. */
   beforeRename?: () => void;
+}
+
+/**
+ * Another history to merge: a data folder (its progress.json) or a progress file itself,
+ * such as a backup or a copy from a second machine; validated and migrated as on read.
+ */
+export function readOtherProgress(path: string): { progress: Progress; file: string } {
+  let file = path;
+  try {
+    if (statSync(path).isDirectory()) file = join(path, PROGRESS_FILE);
+  } catch {
+    throw new InputError(`${path}: no such file or folder to merge`);
+  }
+  let text: string;
+  try {
+    text = readRegularFile(file, MAX_PROGRESS_BYTES).toString('utf8');
+  } catch (e) {
+    throw new InputError(`${file}: cannot read it to merge (${(e as Error).message})`);
+  }
+  return { progress: parseProgress(text, file).progress, file };
 }
 
 /** Temporary files a killed writer may leave: ours, and those of write-file-atomic (earlier mlquiz). */

@@ -1,0 +1,65 @@
+import type { Progress, Review, Session } from '../progress/schema.js';
+import { replayCards } from './replay.js';
+
+export interface MergeResult {
+  progress: Progress;
+  /** Reviews and sessions the other history had that this one did not. */
+  added: { reviews: number; sessions: number };
+  /** Reviews of the other history already here (a copied file, a backup merged twice). */
+  known: number;
+  /** Questions whose card was rebuilt from the joined review log. */
+  rebuilt: number;
+}
+
+/** One review made once: a copy of it, in any file, has the same key. */
+const reviewKey = (r: Review) => `${r.question}|${Date.parse(r.at)}|${r.session}|${r.rating}|${r.duration_ms}`;
+
+/** Of two records of one session, the further along (more answered, then ended). */
+const further = (a: Session, b: Session) => (b.answered > a.answered || (b.answered === a.answered && a.ended_at === null && b.ended_at !== null) ? b : a);
+
+/**
+ * Pure: `other` folded into `mine`. Reviews are joined (each counted once however often it
+ * arrives) in time order; the card of every question that gained a review is rebuilt by
+ * replaying its reviews, so it is what one machine would have had after all of them;
+ * sessions are joined by id; the goal of `mine` stays, else the other's. Merging the same
+ * history twice changes nothing the second time.
+ */
+export function mergeProgress(mine: Progress, other: Progress): MergeResult {
+  const seen = new Set(mine.reviews.map(reviewKey));
+  const fresh: Review[] = [];
+  for (const r of other.reviews) {
+    const k = reviewKey(r);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    fresh.push(r);
+  }
+  const sessions = new Map(mine.sessions.map((s) => [s.id, s]));
+  let addedSessions = 0;
+  for (const s of other.sessions) {
+    const have = sessions.get(s.id);
+    if (!have) addedSessions++;
+    sessions.set(s.id, have ? further(have, s) : s);
+  }
+  // Untouched when nothing arrives, so merging a history twice leaves the file as it was.
+  const reviews = !fresh.length
+    ? mine.reviews
+    : [...mine.reviews, ...fresh]
+        .map((r, i) => ({ r, i, t: Date.parse(r.at) }))
+        .sort((a, b) => a.t - b.t || a.i - b.i)
+        .map((x) => x.r);
+  const touched = new Set(fresh.map((r) => r.question));
+  const cards = { ...mine.cards };
+  if (touched.size) {
+    const replayed = replayCards(reviews.filter((r) => touched.has(r.question)));
+    for (const q of touched) cards[q] = replayed[q]!;
+  }
+  const goal = mine.goal ?? other.goal;
+  const progress: Progress = {
+    version: mine.version,
+    ...(goal && { goal }),
+    cards,
+    reviews,
+    sessions: [...sessions.values()].sort((a, b) => a.started_at.localeCompare(b.started_at)),
+  };
+  return { progress, added: { reviews: fresh.length, sessions: addedSessions }, known: other.reviews.length - fresh.length, rebuilt: touched.size };
+}
