@@ -1,3 +1,4 @@
+import { calibration, type Calibration } from '../engine/calibration.js';
 import { goalStatus, type GoalStatus } from '../engine/goal-status.js';
 import { mockHistory } from '../engine/mock-history.js';
 import type { Question } from '../bank/types.js';
@@ -120,7 +121,20 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
     due: due.forecast,
     mocks,
     goal,
+    calibration: roundCalibration(calibration(progress.reviews, now)),
     next: suggest({ totals, leeches, mocks, filterTags, goal, plan: planTags(questions, all, progress, goal, now), now, today: dayString(today) }),
+  };
+}
+
+/** Shares rounded once, here, as every other figure of the report. */
+function roundCalibration(k: Calibration): Calibration {
+  const r = (x: number | null) => (x === null ? null : round(x, 3));
+  return {
+    ...k,
+    bins: k.bins.map((b) => ({ ...b, predicted: round(b.predicted, 3), actual: round(b.actual, 3) })),
+    rmse_bins: r(k.rmse_bins),
+    log_loss: r(k.log_loss),
+    recent: { ...k.recent, retention: r(k.recent.retention) },
   };
 }
 

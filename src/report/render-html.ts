@@ -25,6 +25,7 @@ import {
   WEEKDAYS,
 } from './labels.js';
 import { percent as pct } from './recall.js';
+import { calibrationHtml } from './render-calibration.js';
 
 /**
  * One self-contained page: inline CSS and SVG, no script, no network, so that it opens
@@ -43,6 +44,7 @@ export function renderHtml(d: ReportData): string {
           activityHtml(d.activity),
           forecastHtml(d),
           mocksHtml(d.mocks),
+          calibrationHtml(d.calibration, esc),
           tagsHtml(d),
           weakHtml(d),
           leechHtml(d),

@@ -27,6 +27,7 @@ import {
   WEEKDAYS,
 } from './labels.js';
 import { percent } from './recall.js';
+import { calibrationLines } from './render-calibration.js';
 
 export interface TerminalOptions {
   /** Columns to fit; 60 stays readable. */
@@ -82,6 +83,7 @@ export function renderTerminal(d: ReportData, o: TerminalOptions): string {
   out.push(...section(c, 'Activity', `${d.activity.from} to ${d.activity.to}`), ...heatmap(d.activity, width, c), '');
   out.push(...section(c, 'Due in the next 14 days'), ...forecastLines(d, width, c), '');
   out.push(...section(c, 'Mock rounds'), ...mockLines(d.mocks, width, c), '');
+  out.push(...section(c, 'Calibration', '(is the scheduler right about you?)'), ...calibrationLines(d.calibration, width, c), '');
   out.push(...section(c, 'Next'), ...nextLines(d, width, c), '');
   return out.join('\n');
 }

@@ -1,3 +1,4 @@
+import type { Calibration } from '../engine/calibration.js';
 import type { GoalStatus } from '../engine/goal-status.js';
 
 /**
@@ -26,6 +27,8 @@ export interface ReportData {
    * a goal. It covers the goal's scope, whatever the --tag and --since of the report.
    */
   goal: GoalStatus | null;
+  /** The scheduler's predicted recall against the person's answers, over the whole history (engine/calibration). */
+  calibration: Calibration;
   next: Suggestion[];
 }
 

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { calibration, DESIRED_RETENTION } from '../../src/engine/calibration.js';
+import { createRng } from '../../src/engine/rng.js';
+import { nextCard, retrievability } from '../../src/engine/schedule.js';
+import type { Review, StoredCard } from '../../src/progress/schema.js';
+import { days, NOW } from './fixtures.js';
+
+/**
+ * A seeded learner over `questions` questions for `span` days, who answers each review when
+ * it falls due and recalls it with probability `recall(predicted)`.
+ */
+function learner(recall: (p: number) => number, seed: string, questions = 200, span = 300): Review[] {
+  const rng = createRng(seed);
+  const out: Review[] = [];
+  const cards = new Map<string, StoredCard>();
+  for (let d = -span; d < 0; d++) {
+    const now = new Date(days(d).getTime() + 3_600_000);
+    for (let q = 0; q < questions; q++) {
+      const id = `q${q}`;
+      const card = cards.get(id);
+      if (card ? Date.parse(card.due) > now.getTime() : q > (d + span) * 2) continue;
+      const p = card ? retrievability(card, now) : 0;
+      const rating = card ? (rng() < recall(p) ? 3 : 1) : 3;
+      cards.set(id, nextCard(card, now, rating));
+      out.push({ question: id, at: now.toISOString(), rating, state: card?.state ?? 0, covered: [], total: 0, duration_ms: 1000, session: 's' });
+    }
+  }
+  return out;
+}
+
+describe('calibration: the scheduler against the person', () => {
+  it('a learner who recalls as FSRS predicts is well calibrated', () => {
+    const k = calibration(
+      learner((p) => p, 'honest'),
+      NOW,
+    );
+    expect(k.reviews).toBeGreaterThan(500);
+    expect(k.bins.reduce((a, b) => a + b.reviews, 0)).toBe(k.reviews);
+    expect(k.rmse_bins!).toBeLessThan(0.05);
+    expect(k.recent.desired).toBe(DESIRED_RETENTION);
+    expect(k.recent.retention!).toBeGreaterThan(0.8);
+  });
+
+  it('a learner who forgets far more than predicted shows the gap in every bin and in recent retention', () => {
+    const k = calibration(
+      learner((p) => p / 2, 'forgetful'),
+      NOW,
+    );
+    expect(k.rmse_bins!).toBeGreaterThan(0.3);
+    for (const b of k.bins.filter((x) => x.reviews >= 20)) expect(b.actual).toBeLessThan(b.predicted - 0.2);
+    expect(k.recent.retention!).toBeLessThan(0.6);
+    expect(k.log_loss!).toBeGreaterThan(
+      calibration(
+        learner((p) => p, 'honest'),
+        NOW,
+      ).log_loss!,
+    );
+  });
+
+  it('counts only reviews of questions seen before, and the recent figure only in its window', () => {
+    const r = (question: string, day: number, rating: number): Review => ({
+      question,
+      at: days(day).toISOString(),
+      rating,
+      state: 0,
+      covered: [],
+      total: 0,
+      duration_ms: 1,
+      session: 's',
+    });
+    const k = calibration([r('a', -60, 3), r('a', -50, 1), r('b', -5, 3), r('a', -4, 3)], NOW);
+    expect(k.reviews).toBe(2);
+    expect(k.recent).toMatchObject({ days: 30, reviews: 1, retention: 1 });
+    expect(calibration([], NOW)).toMatchObject({ reviews: 0, bins: [], rmse_bins: null, log_loss: null, recent: { reviews: 0, retention: null } });
+  });
+});
