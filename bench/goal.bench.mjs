@@ -3,7 +3,6 @@
 // Target (issue 11): within 3x bare node. Exits 1 when missed.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -15,7 +14,8 @@ const RUNS = 11;
 const TARGET = 3;
 const DAY_MS = 86_400_000;
 
-const tmp = mkdtempSync(join(tmpdir(), 'mlq-goal-bench-'));
+// Inside the project: the bundled entry requires what the sources require at run time (zod), as dist/ does.
+const tmp = mkdtempSync(join(ROOT, 'node_modules', '.mlq-goal-bench-'));
 try {
   // The history comes from the report tests' simulator, made by the real applyReview.
   const entry = join(tmp, 'entry.mjs');

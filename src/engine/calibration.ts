@@ -1,5 +1,5 @@
-import type { Review, StoredCard } from '../progress/schema.js';
-import { nextCard, retrievability, SchedulerFault } from './schedule.js';
+import type { Review } from '../progress/schema.js';
+import { predictedRecalls } from './schedule.js';
 
 /** The retention the scheduler aims for (ts-fsrs' default request_retention, which mlquiz uses). */
 export const DESIRED_RETENTION = 0.9;
@@ -34,20 +34,7 @@ const EDGES = [0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1];
  * FSRS predicted at that moment is set against whether the answer was recalled.
  */
 export function calibration(reviews: readonly Review[], now: Date, windowDays = 30): Calibration {
-  const order = reviews.map((r, i) => ({ r, i, t: Date.parse(r.at) })).sort((a, b) => a.t - b.t || a.i - b.i);
-  const cards = new Map<string, StoredCard>();
-  const points: { p: number; ok: boolean; t: number }[] = [];
-  for (const { r, t } of order) {
-    const before = cards.get(r.question);
-    if (before) points.push({ p: retrievability(before, new Date(t)), ok: r.rating > 1, t });
-    try {
-      cards.set(r.question, nextCard(before, new Date(t), r.rating as 1 | 2 | 3 | 4));
-    } catch (e) {
-      // As when the answer was recorded: a card the scheduler refuses starts afresh.
-      if (!(e instanceof SchedulerFault)) throw e;
-      cards.set(r.question, nextCard(undefined, new Date(t), r.rating as 1 | 2 | 3 | 4));
-    }
-  }
+  const points = predictedRecalls(reviews).map((x) => ({ p: x.predicted, ok: x.recalled, t: x.at }));
   const bins: CalibrationBin[] = [];
   for (let b = 0; b < EDGES.length - 1; b++) {
     const last = b === EDGES.length - 2;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibration, DESIRED_RETENTION } from '../../src/engine/calibration.js';
 import { createRng } from '../../src/engine/rng.js';
-import { nextCard, retrievability } from '../../src/engine/schedule.js';
+import { nextCard, predictedRecalls, retrievability } from '../../src/engine/schedule.js';
 import type { Review, StoredCard } from '../../src/progress/schema.js';
 import { days, NOW } from './fixtures.js';
 
@@ -72,5 +72,24 @@ describe('calibration: the scheduler against the person', () => {
     expect(k.reviews).toBe(2);
     expect(k.recent).toMatchObject({ days: 30, reviews: 1, retention: 1 });
     expect(calibration([], NOW)).toMatchObject({ reviews: 0, bins: [], rmse_bins: null, log_loss: null, recent: { reviews: 0, retention: null } });
+  });
+});
+
+describe('predictedRecalls, the fast path calibration uses', () => {
+  it('gives exactly the recall a full replay through nextCard and retrievability gives', () => {
+    const reviews = learner((p) => p * 0.9, 'replay', 60, 160);
+    // A review logged out of order and one from a clock that ran ahead, as real logs have.
+    reviews.splice(10, 0, { ...reviews[40]!, at: new Date(Date.parse(reviews[40]!.at) + 5 * 86_400_000).toISOString() });
+    const order = reviews.map((r, i) => ({ r, i })).sort((a, b) => Date.parse(a.r.at) - Date.parse(b.r.at) || a.i - b.i);
+    const cards = new Map<string, StoredCard>();
+    const expected: number[] = [];
+    for (const { r } of order) {
+      const before = cards.get(r.question);
+      if (before) expected.push(retrievability(before, new Date(r.at)));
+      cards.set(r.question, nextCard(before, new Date(r.at), r.rating as 1 | 2 | 3 | 4));
+    }
+    const fast = predictedRecalls(reviews).map((x) => x.predicted);
+    expect(fast).toHaveLength(expected.length);
+    for (let i = 0; i < fast.length; i++) expect(Math.abs(fast[i]! - expected[i]!), `review ${i}`).toBeLessThan(1e-12);
   });
 });
