@@ -4,7 +4,13 @@ import { ID_PATTERN, MAX_TIME_LIMIT_S } from './limits.js';
 export { ID_PATTERN, MAX_TIME_LIMIT_S };
 import { DIFFICULTIES, QUESTION_TYPES } from './types.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** Ten times the longest shipped answer: room for any real question, and a bound on what a stranger's bank makes the renderer do. */
+export const MAX_TEXT = 20_000;
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_TEXT, `must be at most ${MAX_TEXT.toLocaleString('en')} characters`);
 const textList = z.array(text);
 
 /** Tags are slugs like ids: they go into suggested shell commands (`mlquiz run --tag …`). */
@@ -28,7 +34,7 @@ export const rawQuestionSchema = z.strictObject({
   value: z.number().optional(),
   tolerance: z.number().min(0, 'must be >= 0').optional(),
   unit: text.optional(),
-  follow_ups: textList.optional(),
+  follow_ups: textList.max(20, 'at most 20 follow-ups').optional(),
   see_also: z.array(z.string().regex(ID_PATTERN, 'must be a question id')).optional(),
   source: text.optional(),
   time_limit: z.number().positive('must be a positive number of seconds').max(MAX_TIME_LIMIT_S, `must be at most ${MAX_TIME_LIMIT_S} seconds`).optional(),

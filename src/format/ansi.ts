@@ -6,28 +6,8 @@ export function visibleWidth(s: string): number {
 }
 
 /** CSI sequences (colours) and OSC sequences (hyperlinks), the escape codes chalk and marked-terminal emit. */
-const ESCAPE = /(\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\))/;
-
-/**
- * Splits `s` after `columns` visible columns, never inside an escape sequence, so that a
- * word longer than a line can be cut without breaking its colour codes.
- */
-export function splitAtColumn(s: string, columns: number): [string, string] {
-  let head = '';
-  let left = columns;
-  const parts = s.split(ESCAPE);
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (i % 2 === 1) head += part;
-    else {
-      const chars = [...part];
-      if (chars.length > left) return [head + chars.slice(0, left).join(''), chars.slice(left).join('') + parts.slice(i + 1).join('')];
-      head += part;
-      left -= chars.length;
-    }
-  }
-  return [head, ''];
-}
+/** For String.split: escape sequences land at the odd indices. */
+export const ESCAPE_SPLIT = /(\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\))/;
 
 /** SGR parameter that ends each family of styles (bold and dim share 22, every foreground colour 39). */
 function closerOf(code: number): number | undefined {

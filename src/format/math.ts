@@ -364,7 +364,11 @@ function settle(out: string): string {
     .replace(MARKS, '');
 }
 
-export function latexToUnicode(src: string): string {
+/** Deeper than any real formula; a bank nesting further gets its text as written, not a stack overflow. */
+const MAX_NESTING = 40;
+
+export function latexToUnicode(src: string, depth = 0): string {
+  if (depth > MAX_NESTING) return src;
   let out = '';
   let s = src;
   while (s.length) {
@@ -377,25 +381,25 @@ export function latexToUnicode(src: string): string {
         const [a, r1] = takeArg(s);
         const [b, r2] = takeArg(r1);
         s = r2;
-        out += `C(${latexToUnicode(a)},${latexToUnicode(b)})`;
+        out += `C(${latexToUnicode(a, depth + 1)},${latexToUnicode(b, depth + 1)})`;
       } else if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
         const [a, r1] = takeArg(s);
         const [b, r2] = takeArg(r1);
         s = r2;
-        out += `${GROUP}${operand(latexToUnicode(a))}/${strictOperand(latexToUnicode(b))}${END}`;
+        out += `${GROUP}${operand(latexToUnicode(a, depth + 1))}/${strictOperand(latexToUnicode(b, depth + 1))}${END}`;
       } else if (name === 'sqrt') {
         const [a, r] = takeArg(s);
         s = r;
-        out += `${GROUP}√${radicand(latexToUnicode(a))}${END}`;
+        out += `${GROUP}√${radicand(latexToUnicode(a, depth + 1))}${END}`;
       } else if (['text', 'mathrm', 'mathbf', 'mathit', 'operatorname', 'boldsymbol', 'mathcal', 'mathbb', 'textbf', 'bm', 'mathrel'].includes(name)) {
         const [a, r] = takeArg(s);
         s = r;
-        const inner = latexToUnicode(a);
+        const inner = latexToUnicode(a, depth + 1);
         out += name === 'mathbb' ? (({ R: 'ℝ', E: '𝔼', N: 'ℕ', Z: 'ℤ', P: 'ℙ' } as Record<string, string>)[inner] ?? inner) : inner;
       } else if (['hat', 'bar', 'tilde', 'vec', 'overline', 'widehat'].includes(name)) {
         const [a, r] = takeArg(s);
         s = r;
-        const inner = latexToUnicode(a);
+        const inner = latexToUnicode(a, depth + 1);
         const mark = { hat: '\u0302', widehat: '\u0302', bar: '\u0304', overline: '\u0304', tilde: '\u0303', vec: '\u20d7' }[name]!;
         out += [...inner].length === 1 ? inner + mark : `${name}(${inner})`;
       } else {
@@ -405,7 +409,7 @@ export function latexToUnicode(src: string): string {
     } else if (c === '^' || c === '_') {
       const [a, r] = takeArg(s.slice(1));
       s = r;
-      const inner = latexToUnicode(a);
+      const inner = latexToUnicode(a, depth + 1);
       out += c === '^' ? script(inner, SUP, '^') : script(inner, SUB, '_');
     } else if (c === '{' || c === '}') {
       s = s.slice(1);

@@ -1,4 +1,4 @@
-import { carryStyles, splitAtColumn, visibleWidth } from './ansi.js';
+import { carryStyles, ESCAPE_SPLIT, visibleWidth } from './ansi.js';
 import { renderInline } from './math.js';
 
 /** Greedy word wrap; a word longer than the width gets a line of its own. Counts code points. */
@@ -80,15 +80,34 @@ function fillLines(all: string[], room: (line: number) => number): string[] {
       continue;
     }
     if (cur) lines.push(cur);
-    while (visibleWidth(word) > room(lines.length)) {
-      const [head, tail] = splitAtColumn(word, room(lines.length));
-      // Closing codes right after the cut belong to the piece they close.
-      const ends = visibleWidth(tail) === 0;
-      lines.push(ends ? head + tail : head);
-      word = ends ? '' : tail;
-    }
+    if (visibleWidth(word) > room(lines.length)) word = cutLongWord(word, room, lines);
     cur = word;
   }
   if (cur || !lines.length) lines.push(cur);
   return lines;
+}
+
+/**
+ * Cuts a word longer than its line into lines of `room` columns, pushing all but the last
+ * piece, which it returns. One pass over the word: a bank can hold a word of any length,
+ * and cutting it piece by piece from the front took seconds for a long one.
+ */
+function cutLongWord(word: string, room: (line: number) => number, lines: string[]): string {
+  // Escape sequences take no column and are never split; closing codes after the last
+  // visible character stay with the piece they close.
+  const units = word.split(ESCAPE_SPLIT).flatMap((part, i) => (i % 2 ? [{ s: part, w: 0 }] : [...part].map((ch) => ({ s: ch, w: 1 }))));
+  let visibleLeft = units.reduce((a, u) => a + u.w, 0);
+  let piece = '';
+  let cols = 0;
+  for (const u of units) {
+    if (u.w && cols === room(lines.length) && visibleLeft > 0) {
+      lines.push(piece);
+      piece = '';
+      cols = 0;
+    }
+    piece += u.s;
+    cols += u.w;
+    visibleLeft -= u.w;
+  }
+  return piece;
 }

@@ -25,6 +25,14 @@ describe('hostile banks', () => {
     expect(existsSync(join(dir, 'pwned.txt'))).toBe(false);
   });
 
+  it('regression: a text of any length was accepted, and a 200,000-character word took the renderer seconds; texts now stop at 20,000 characters', () => {
+    const yaml = `questions:\n  - id: big\n    prompt: "${'x'.repeat(20_001)}"\n    answer: An answer that is long enough to be a real one.\n    key_points: [one, two]\n`;
+    const r = parseBankFile('big.yaml', bytes(yaml));
+    expect(r.questions).toEqual([]);
+    expect(r.diagnostics[0]).toMatchObject({ line: 3, path: 'questions[0].prompt', message: 'must be at most 20,000 characters' });
+    expect(parseBankFile('ok.yaml', bytes(yaml.replace('x'.repeat(20_001), 'x'.repeat(20_000)))).questions).toHaveLength(1);
+  });
+
   it.each(['---javascript', '---coffee', '---toml', '---json'])('regression: %s front matter is a located error, not a crash', (fence) => {
     const r = parseBankFile('b.md', bytes(`${fence}\ndeck: x\n---\n${QUESTION}`));
     expect(r.questions).toEqual([]);
