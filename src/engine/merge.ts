@@ -1,5 +1,6 @@
 import type { Progress, Review, Session } from '../progress/schema.js';
 import { replayCards } from './replay.js';
+import { inTimeOrder } from './schedule.js';
 
 export interface MergeResult {
   progress: Progress;
@@ -41,12 +42,7 @@ export function mergeProgress(mine: Progress, other: Progress): MergeResult {
     sessions.set(s.id, have ? further(have, s) : s);
   }
   // Untouched when nothing arrives, so merging a history twice leaves the file as it was.
-  const reviews = !fresh.length
-    ? mine.reviews
-    : [...mine.reviews, ...fresh]
-        .map((r, i) => ({ r, i, t: Date.parse(r.at) }))
-        .sort((a, b) => a.t - b.t || a.i - b.i)
-        .map((x) => x.r);
+  const reviews = !fresh.length ? mine.reviews : inTimeOrder([...mine.reviews, ...fresh]);
   const touched = new Set(fresh.map((r) => r.question));
   const cards = { ...mine.cards };
   if (touched.size) {

@@ -1,5 +1,5 @@
 import type { Review, StoredCard } from '../progress/schema.js';
-import { nextCard } from './schedule.js';
+import { inTimeOrder, nextCard } from './schedule.js';
 
 /**
  * Pure: every card rebuilt from the review log alone. Scheduling has no fuzz, so the
@@ -7,8 +7,7 @@ import { nextCard } from './schedule.js';
  * log order), as they were made.
  */
 export function replayCards(reviews: readonly Review[]): Record<string, StoredCard> {
-  const order = reviews.map((r, i) => ({ r, i, t: Date.parse(r.at) })).sort((a, b) => a.t - b.t || a.i - b.i);
   const cards: Record<string, StoredCard> = {};
-  for (const { r } of order) cards[r.question] = nextCard(cards[r.question], new Date(r.at), r.rating as 1 | 2 | 3 | 4);
+  for (const r of inTimeOrder(reviews)) cards[r.question] = nextCard(cards[r.question], new Date(r.at), r.rating as 1 | 2 | 3 | 4);
   return cards;
 }

@@ -1,6 +1,5 @@
 import { createEmptyCard, dateDiffInDays, fsrs, generatorParameters, type Card, type Grade } from 'ts-fsrs';
-import type { Review } from '../progress/schema.js';
-import type { StoredCard } from '../progress/schema.js';
+import type { Review, StoredCard } from '../progress/schema.js';
 import type { Rating } from './rating.js';
 
 /**
@@ -72,6 +71,14 @@ export function isDue(card: StoredCard, now: Date): boolean {
   return Date.parse(card.due) <= now.getTime();
 }
 
+/** Reviews in the order they were made: by time, ties in log order (a log may hold them out of order after a merge or a clock change). */
+export function inTimeOrder<R extends { at: string }>(reviews: readonly R[]): R[] {
+  return reviews
+    .map((r, i) => ({ r, i, t: Date.parse(r.at) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.r);
+}
+
 /**
  * The recall the scheduler predicted before each review of a question it had seen, for
  * the whole log in time order: `retrievability` of the card as `nextCard` would have left
@@ -80,10 +87,10 @@ export function isDue(card: StoredCard, now: Date): boolean {
  * as long: a second over 100,000 reviews. A test holds the two to the same numbers.
  */
 export function predictedRecalls(reviews: readonly Review[]): { at: number; predicted: number; recalled: boolean }[] {
-  const order = reviews.map((r, i) => ({ r, i, t: Date.parse(r.at) })).sort((a, b) => a.t - b.t || a.i - b.i);
   const memory = new Map<string, { difficulty: number; stability: number; last: number }>();
   const out: { at: number; predicted: number; recalled: boolean }[] = [];
-  for (const { r, t } of order) {
+  for (const r of inTimeOrder(reviews)) {
+    const t = Date.parse(r.at);
     const m = memory.get(r.question);
     // As `retrievability` reads it (ts-fsrs' get_retrievability: whole days elapsed, stability to 8 places).
     if (m)

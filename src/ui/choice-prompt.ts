@@ -2,9 +2,9 @@ import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, us
 import chalk from 'chalk';
 import type { Clock } from '../engine/mock.js';
 import { renderInline } from '../format/math.js';
-import { wrap } from '../format/text.js';
+import { wrap, wrapHanging } from '../format/text.js';
 import { countdownLine, ctx, expired, spare, useCountdown, type Timed } from './countdown.js';
-import { guard, type Io } from './prompts.js';
+import { columnsOf, guard, type Io } from './prompts.js';
 
 export type ChoiceResult = { kind: 'picked'; value: number[] } | { kind: 'quit' } | { kind: 'timeout' };
 
@@ -83,8 +83,7 @@ export const choicePrompt = createPrompt<ChoiceResult, ChoiceConfig>((config, do
 function optionLines(text: string, i: number, isActive: boolean, isTicked: boolean | undefined, columns: number): string[] {
   const box = isTicked === undefined ? '' : isTicked ? '◉ ' : '◯ ';
   const lead = `${isActive ? '❯' : ' '} ${box}${letter(i)}) `;
-  const indent = ' '.repeat([...lead].length);
-  const lines = wrap(renderInline(text), Math.max(10, columns - lead.length - 1)).map((l, k) => (k === 0 ? lead : indent) + l);
+  const lines = wrapHanging(renderInline(text), columns - 1, lead, ' '.repeat([...lead].length)).split('\n');
   return isActive ? lines.map((l) => chalk.cyan(l)) : lines;
 }
 
@@ -101,12 +100,16 @@ function fitRows(options: string[][], active: number, room: number): string[] {
   return [...options.slice(from, to).flat(), chalk.dim(`  (${more}: arrows scroll)`)];
 }
 
-const fitOne = (s: string, columns = 80) => wrap(s, Math.max(10, columns - 20))[0] + (wrap(s, Math.max(10, columns - 20)).length > 1 ? ' …' : '');
+/** The first line's worth of `s`, cut at a space, with an ellipsis when there was more. */
+const fitOne = (s: string, columns = 80) => {
+  const [first, ...more] = wrap(s, Math.max(10, columns - 20));
+  return first + (more.length ? ' …' : '');
+};
 
 /** The terminal's size, for prompts that wrap and fit themselves to it. */
 export const terminalSize = (io: Io) => {
-  const out = io.output as { columns?: number; rows?: number };
-  return { columns: Math.min(100, out.columns ?? 80), ...(out.rows && { rows: out.rows }) };
+  const rows = (io.output as { rows?: number }).rows;
+  return { columns: columnsOf(io), ...(rows && { rows }) };
 };
 
 /** A choice against the clock: the round's timeout, or the bank indices ticked. */

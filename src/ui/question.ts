@@ -3,7 +3,7 @@ import type { Question } from '../bank/types.js';
 import { parseNumber, type Answer, type Attempt } from '../engine/answer-check.js';
 import { isPlainText, renderPlainText } from '../format/plain-text.js';
 import { renderInline } from '../format/math.js';
-import { wrap, wrapHanging } from '../format/text.js';
+import { wrapHanging } from '../format/text.js';
 import { untimedChoice } from './choice-prompt.js';
 import { askAnswer, askNumber, QUIT, type Io, type Quit } from './prompts.js';
 
@@ -94,5 +94,5 @@ export async function reveal(io: Io, q: Question, a: Attempt, width: number, ord
 /** The key points of an auto-graded question, after its verdict. */
 export function showKeyPoints(io: Io, q: Question, width: number): void {
   write(io, chalk.bold('Key points'));
-  for (const k of q.key_points) write(io, hang(wrap(renderInline(k), width - 4).join('\n'), '  • ', '    '));
+  for (const k of q.key_points) write(io, wrapHanging(renderInline(k), width, '  • ', '    '));
 }
