@@ -17,12 +17,14 @@ import { renderSummary } from '../ui/session-summary-view.js';
 
 /** Each line of a notice wrapped on spaces; blank lines kept (a notice may start with one). */
 const wrapLines = (text: string, width: number) => text.split('\n').flatMap((l) => (l.trim() ? wrap(l, width) : ['']));
+/** A notice in a style, wrapped on spaces to the terminal. */
+const say = (io: Io, text: string, width: number, style: (s: string) => string) => wrapLines(text, width).forEach((l) => write(io, style(l)));
 
 /** The session's prompter on a real terminal: the prompts and views of `ui/`. */
 export function terminalPrompter(io: Io, width: number): Prompter {
   return {
-    info: (text) => wrapLines(text, width).forEach((l) => write(io, chalk.dim(l))),
-    warn: (text) => wrapLines(text, width).forEach((l) => write(io, chalk.yellow(l))),
+    info: (text) => say(io, text, width, chalk.dim),
+    warn: (text) => say(io, text, width, chalk.yellow),
     showQuestion: (q, position) => showQuestion(io, q, position, width),
     attempt: (q, order) => attempt(io, q, order),
     reveal: (q, a, order) => reveal(io, q, a, width, order),
@@ -56,11 +58,15 @@ function intro(io: Io, plan: Plan, drawn: Draw, roundMs: number, seed: string, w
   const [first, ...rest] = wrap(`${title} · plan ${plan.name} · seed ${seed}`, width);
   write(io, chalk.bold(first!.slice(0, title.length)) + chalk.dim(first!.slice(title.length)));
   for (const line of rest) write(io, chalk.dim(line));
-  const say = (text: string, style: (s: string) => string) => wrap(text, width).forEach((line) => write(io, style(line)));
   for (const s of drawn.short)
-    say(`Only ${s.missing === 1 ? 'one question' : `${s.missing} questions`} short for "${s.part}": not enough distinct questions match it.`, chalk.yellow);
-  say('Answer as in an interview: the model answer stays hidden until you submit or time runs out.', chalk.dim);
-  say("The round's clock runs while a question is open. Ctrl+C abandons the round; graded answers are kept.", chalk.dim);
+    say(
+      io,
+      `Only ${s.missing === 1 ? 'one question' : `${s.missing} questions`} short for "${s.part}": not enough distinct questions match it.`,
+      width,
+      chalk.yellow,
+    );
+  say(io, 'Answer as in an interview: the model answer stays hidden until you submit or time runs out.', width, chalk.dim);
+  say(io, "The round's clock runs while a question is open. Ctrl+C abandons the round; graded answers are kept.", width, chalk.dim);
 }
 
 /** The answer against the clock, unchecked; `answer` null when nothing was submitted in time. */
