@@ -2,37 +2,22 @@
 // history, against a bare `node -e 0`, each a fresh process, medians in the same run.
 // Target (issue 11): within 3x bare node. Exits 1 when missed.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { benchDir, BIN, journalText, loadSources } from './sources.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin/mlquiz.js');
 const REVIEWS = 10_000;
 const RUNS = 11;
 const TARGET = 3;
 const DAY_MS = 86_400_000;
 
-// Inside the project: the bundled entry requires what the sources require at run time (zod), as dist/ does.
-const tmp = mkdtempSync(join(ROOT, 'node_modules', '.mlq-goal-bench-'));
+const tmp = benchDir('goal');
 try {
-  // The history comes from the report tests' simulator, made by the real applyReview.
-  const entry = join(tmp, 'entry.mjs');
-  await build({
-    stdin: {
-      contents: ["export { simulate } from './tests/report/fixtures';", "export { formatProgress } from './src/progress/store';"].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: entry,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  });
-  const { simulate, formatProgress } = await import(entry);
+  const { simulate, eventsOf, header, line } = await loadSources(tmp, [
+    "export { simulate } from './tests/report/fixtures';",
+    "export { eventsOf } from './src/progress/fold';",
+    "export { header, line } from './src/progress/journal';",
+  ]);
   const home = join(tmp, 'home');
   mkdirSync(home, { recursive: true });
   const env = { ...process.env, MLQUIZ_HOME: home, NO_COLOR: '1' };
@@ -41,7 +26,8 @@ try {
   const progress = simulate({ questions, reviews: REVIEWS, end: new Date(now - 3_600_000), perDay: 120, seed: 'bench', mockEvery: 7 });
   const day = new Date(now + 20 * DAY_MS).toISOString().slice(0, 10);
   progress.goal = { date: day, tags: [], minutes: 60, set_at: new Date(now - 10 * DAY_MS).toISOString() };
-  writeFileSync(join(home, 'progress.json'), formatProgress(progress));
+  mkdirSync(join(home, 'journal'));
+  writeFileSync(join(home, 'journal', 'bench.jsonl'), journalText({ eventsOf, header, line }, progress, 'bench'));
   console.log(`${progress.reviews.length} reviews of ${Object.keys(progress.cards).length} questions, goal ${day}`);
 
   const median = (args) => {

@@ -24,6 +24,8 @@ export interface Context {
   shippedPlans?: string;
   /** The platform's data folder for mlquiz, used when neither --data-dir nor MLQUIZ_HOME is set. */
   defaultDataDir: () => string;
+  /** The platform's config folder, where this machine's device id is kept (see progress/device.ts); tests leave it out. */
+  defaultConfigDir?: () => string;
   /** The platform's cache folder; without it banks are parsed on every run. */
   defaultCacheDir?: () => string;
   /** The version written into caches, so that a new mlquiz never reads an old parse. */

@@ -76,6 +76,7 @@ export function cli(): void {
     shippedPlans: fileURLToPath(new URL('../plans', import.meta.url)),
     defaultDataDir: () => envPaths('mlquiz', { suffix: '' }).data,
     defaultCacheDir: () => envPaths('mlquiz', { suffix: '' }).cache,
+    defaultConfigDir: () => envPaths('mlquiz', { suffix: '' }).config,
     version: cacheVersion,
   };
   main(process.argv.slice(2), ctx).then((code) => {

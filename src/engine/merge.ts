@@ -1,4 +1,6 @@
-import type { Progress, Review, Session } from '../progress/schema.js';
+import { further } from '../progress/fold.js';
+import { idOf } from '../progress/review-id.js';
+import type { Progress, Review } from '../progress/schema.js';
 import { replayCards } from './replay.js';
 import { inTimeOrder } from './schedule.js';
 
@@ -12,12 +14,6 @@ export interface MergeResult {
   rebuilt: number;
 }
 
-/** One review made once: a copy of it, in any file, has the same key. */
-const reviewKey = (r: Review) => `${r.question}|${Date.parse(r.at)}|${r.session}|${r.rating}|${r.duration_ms}`;
-
-/** Of two records of one session, the further along (more answered, then ended). */
-const further = (a: Session, b: Session) => (b.answered > a.answered || (b.answered === a.answered && a.ended_at === null && b.ended_at !== null) ? b : a);
-
 /**
  * Pure: `other` folded into `mine`. Reviews are joined (each counted once however often it
  * arrives) in time order; the card of every question that gained a review is rebuilt by
@@ -26,10 +22,10 @@ const further = (a: Session, b: Session) => (b.answered > a.answered || (b.answe
  * history twice changes nothing the second time.
  */
 export function mergeProgress(mine: Progress, other: Progress): MergeResult {
-  const seen = new Set(mine.reviews.map(reviewKey));
+  const seen = new Set(mine.reviews.map(idOf));
   const fresh: Review[] = [];
   for (const r of other.reviews) {
-    const k = reviewKey(r);
+    const k = idOf(r);
     if (seen.has(k)) continue;
     seen.add(k);
     fresh.push(r);

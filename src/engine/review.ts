@@ -1,3 +1,4 @@
+import { withId } from '../progress/review-id.js';
 import type { Progress, Review, Session } from '../progress/schema.js';
 import type { Rating } from './rating.js';
 import { nextCard, SchedulerFault } from './schedule.js';
@@ -45,7 +46,7 @@ export function applyReview(progress: Progress, input: ReviewInput, onFault: (me
   return {
     ...progress,
     cards: { ...progress.cards, [input.question]: card },
-    reviews: [...progress.reviews, review],
+    reviews: [...progress.reviews, withId(review)],
   };
 }
 

@@ -1,5 +1,6 @@
 import { createEmptyCard, dateDiffInDays, fsrs, generatorParameters, type Card, type Grade } from 'ts-fsrs';
 import type { Review, StoredCard } from '../progress/schema.js';
+import { inTimeOrder } from '../progress/time-order.js';
 import type { Rating } from './rating.js';
 
 /**
@@ -71,13 +72,7 @@ export function isDue(card: StoredCard, now: Date): boolean {
   return Date.parse(card.due) <= now.getTime();
 }
 
-/** Reviews in the order they were made: by time, ties in log order (a log may hold them out of order after a merge or a clock change). */
-export function inTimeOrder<R extends { at: string }>(reviews: readonly R[]): R[] {
-  return reviews
-    .map((r, i) => ({ r, i, t: Date.parse(r.at) }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map((x) => x.r);
-}
+export { inTimeOrder } from '../progress/time-order.js';
 
 /**
  * The recall the scheduler predicted before each review of a question it had seen, for

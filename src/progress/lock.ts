@@ -25,6 +25,8 @@ export interface LockOptions {
   timeoutMs?: number;
   /** A lock older than this is stale even if its pid seems alive. */
   maxAgeMs?: number;
+  /** A lock folder without an owner file (its maker was killed before writing one) is stale after this. */
+  ownerlessMs?: number;
   /** Whether a pid runs on this host (tests replace it). */
   isAlive?: (pid: number) => boolean;
   sleep?: (ms: number) => Promise<void>;
@@ -98,7 +100,7 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
     const age = Date.now() - (owner?.at ?? st.mtimeMs);
     // A folder without an owner file is one being made right now, or an older mlquiz's lock
     // (it refreshed the folder's mtime every second): give it a few seconds.
-    const stale = owner ? (owner.host === host && !isAlive(owner.pid)) || age > maxAgeMs : age > 10_000;
+    const stale = owner ? (owner.host === host && !isAlive(owner.pid)) || age > maxAgeMs : age > (opts.ownerlessMs ?? 10_000);
     if (stale) {
       const aside = `${path}.stale-${token}`;
       try {

@@ -1,4 +1,5 @@
-import { PROGRESS_VERSION } from './schema.js';
+import { withId } from './review-id.js';
+import { PROGRESS_VERSION, type Review } from './schema.js';
 
 /** `migrations[n]` turns a version-n document into version n+1. */
 export type Migrations = Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
@@ -15,6 +16,8 @@ export const MIGRATIONS: Migrations = {
   }),
   // Version 3 added the optional goal: a version-2 file is a version-3 file without one.
   2: (doc) => doc,
+  // Version 4 gives each review an id, so a copy of it is known wherever it arrives.
+  3: (doc) => ({ ...doc, reviews: Array.isArray(doc.reviews) ? doc.reviews.map((r: Review) => (r && typeof r === 'object' ? withId(r) : r)) : doc.reviews }),
 };
 
 export type VersionCheck = { kind: 'current' } | { kind: 'older'; from: number } | { kind: 'newer'; found: number } | { kind: 'invalid'; message: string };

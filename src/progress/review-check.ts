@@ -1,5 +1,5 @@
 import { ID_PATTERN } from '../bank/limits.js';
-import { CARD_LIMITS, LATEST } from './schema.js';
+import { CARD_LIMITS, LATEST, REVIEW_ID } from './schema.js';
 
 /*
  * reviewSchema as a plain function. zod takes about half a second over 100,000 reviews
@@ -12,7 +12,7 @@ import { CARD_LIMITS, LATEST } from './schema.js';
 export const ISO =
   /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
 
-const REVIEW_KEYS = new Set(['question', 'at', 'rating', 'state', 'covered', 'total', 'correct', 'duration_ms', 'budget_ms', 'session']);
+const REVIEW_KEYS = new Set(['id', 'question', 'at', 'rating', 'state', 'covered', 'total', 'correct', 'duration_ms', 'budget_ms', 'session']);
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -33,6 +33,7 @@ export function onlyKeys(o: Record<string, unknown>, allowed: ReadonlySet<string
 export function isReview(v: unknown): boolean {
   if (!isPlainObject(v) || !onlyKeys(v, REVIEW_KEYS)) return false;
   return (
+    (v.id === undefined || (typeof v.id === 'string' && REVIEW_ID.test(v.id))) &&
     isId(v.question) &&
     isIso(v.at) &&
     isInt(v.rating) &&

@@ -8,8 +8,15 @@ import { ID_PATTERN } from '../bank/limits.js';
  * a goal would call it broken and suggest moving it away, where a newer version number
  * makes it say "update mlquiz" and leave the file alone (the file may be synced to a
  * machine that runs an older mlquiz).
+ *
+ * 4 keeps progress as an append-only journal per machine (see journal.ts) and gives each
+ * review an `id`; a single progress file of this version is what `formatProgress` writes
+ * (an export, a backup).
  */
-export const PROGRESS_VERSION = 3;
+export const PROGRESS_VERSION = 4;
+
+/** Review ids: what reviewId makes, and room for other tools' ids. */
+export const REVIEW_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const LATEST = Date.UTC(3000, 0, 1);
 /** No real card gets near these: FSRS caps intervals at 100 years and difficulty at 10. */
@@ -49,6 +56,8 @@ function build(z: typeof Z) {
 
   /** Enough to replay the history: the fields FSRS optimisers read, plus self-grading detail. */
   const reviewSchema = z.strictObject({
+    /** Unique to the review: a copy of it, arriving twice (a synced or restored file), counts once. See review-id.ts. */
+    id: z.string().regex(REVIEW_ID, 'must be a review id (letters, digits, - and _)').optional(),
     question: questionId,
     at: iso,
     rating,

@@ -1,206 +1,190 @@
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import { ID_PATTERN } from '../bank/limits.js';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { InputError, RuntimeFailure, UsageError } from '../errors.js';
-import { MiB, NotReadable, readRegularFile } from '../fs/read-regular.js';
+import { readRegularFile } from '../fs/read-regular.js';
 import { tempName, writeFileAtomicSync } from './atomic-write.js';
+import { emptyFolded, foldInto, type Folded } from './fold.js';
 import { describeFsError } from './fs-errors.js';
+import { line, parseJournal, SETTABLE, type JournalEvent } from './journal.js';
+import { appendJournal, MAX_JOURNAL_BYTES, syncFolder } from './journal-file.js';
 import { acquireLock, isFolder, type LockOptions } from './lock.js';
-import { checkVersion, migrate, MIGRATIONS, type Migrations } from './migrate.js';
-import { isReview } from './review-check.js';
-import { isProgress } from './plain-check.js';
-import { emptyProgress, PROGRESS_VERSION, schemas, type Progress } from './schema.js';
+import type { Migrations } from './migrate.js';
+import { backUp, MAX_PROGRESS_BYTES, parseProgress } from './progress-file.js';
+import { withId } from './review-id.js';
+import { PROGRESS_VERSION, type Progress, type Review, type StoredCard } from './schema.js';
+import { inTimeOrder } from './time-order.js';
+import { fits, readSnapshot, snapshotFile, writeSnapshot } from './snapshot.js';
+import { JOURNAL_DIR, journalNames, LEGACY_FILE, readJournalGrowth, readJournalSource, readLegacy, stampOf, type LegacySource } from './sources.js';
 
-export const PROGRESS_FILE = 'progress.json';
+export { assertWritable, backUp, formatProgress, MAX_PROGRESS_BYTES, parseProgress } from './progress-file.js';
+export { JOURNAL_DIR, LEGACY_FILE } from './sources.js';
 
 export interface ProgressStore {
+  /** The data folder. */
+  readonly dir: string;
+  /** This machine's journal: the one file this store ever writes. */
   readonly file: string;
-  /** Reads and validates; a missing file is empty progress. Never writes. */
+  /** Reads every machine's journal (and an old progress.json) as one history; never writes progress. */
   load(): Progress;
   /**
-   * Applies `update` to the file's current content under a lock and writes the result
-   * atomically, so that two sessions at once never lose each other's reviews.
+   * Applies `update` to the history as it now stands, under this machine's lock, and
+   * appends what changed to this machine's journal, flushed to disk before it returns.
    */
   commit(update: (p: Progress) => Progress): Promise<Progress>;
-  /** Before the first question: the folder exists (or can be made), can be written, and the file reads. */
+  /** Before the first question: the folder exists (or can be made) and can be written. */
   checkWritable(): void;
 }
 
-const recovery = (file: string) =>
-  `mlquiz never overwrites it. Fix it by hand, or move it away to start afresh (e.g. mv "${file}" "${file}.broken"), or point --data-dir elsewhere.`;
-
-/**
- * Pure apart from naming: text of a progress file to validated, migrated progress.
- * `quick` reads a valid file through the plain checks (no zod); anything they doubt
- * goes through zod whole, loaded only then, which names the fault.
- */
-export function parseProgress(text: string, file: string, migrations: Migrations = MIGRATIONS, quick = true): { progress: Progress; migratedFrom?: number } {
-  let doc: unknown;
-  try {
-    // A byte-order mark is skipped without copying a large file through a regular expression.
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    throw new InputError(`${file}${jsonErrorPosition(text, e as Error)}: the progress file is not valid JSON (${(e as Error).message}). ${recovery(file)}`);
-  }
-  const v = checkVersion(doc);
-  if (v.kind === 'invalid') throw new InputError(`${file}: ${v.message}. ${recovery(file)}`);
-  if (v.kind === 'newer')
-    throw new InputError(
-      `${file}: progress version ${v.found} is newer than this mlquiz understands (${PROGRESS_VERSION}). Update mlquiz (npm install -g mlquiz@latest); the file is left untouched.`,
-    );
-  let migratedFrom: number | undefined;
-  if (v.kind === 'older') {
-    migratedFrom = (doc as { version: number }).version;
-    try {
-      doc = migrate(doc as Record<string, unknown>, migrations);
-    } catch (e) {
-      throw new InputError(`${file}: cannot migrate progress version ${migratedFrom}: ${(e as Error).message}. ${recovery(file)}`);
-    }
-  }
-  const cards = (doc as { cards?: unknown }).cards;
-  // JSON.parse keeps a "__proto__" key as data, but copies and schema checks do not see it;
-  // question ids are slugs, so such a key can be named plainly as an error.
-  if (cards && typeof cards === 'object') {
-    const bad = Object.keys(cards).filter((k) => !ID_PATTERN.test(k));
-    if (bad.length)
-      throw new InputError(
-        `${file}: the progress file does not match the expected shape. ${recovery(file)}`,
-        bad.slice(0, 5).map((k) => `  cards.${k}: must be a question id (a slug)`),
-      );
-  }
-  // A valid file passes the plain checks whole and is taken as it is; zod, loaded only
-  // now, reads anything they doubt and names the fault.
-  if (quick && isProgress(doc)) return migratedFrom === undefined ? { progress: doc as Progress } : { progress: doc as Progress, migratedFrom };
-  const { progressSchema } = schemas();
-  const parsed = progressSchema.safeParse(doc);
-  if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.map(String).join('.') || '(top level)'}: ${i.message}`);
-    const more = parsed.error.issues.length > 5 ? [`  … and ${parsed.error.issues.length - 5} more`] : [];
-    throw new InputError(`${file}: the progress file does not match the expected shape. ${recovery(file)}`, [...first, ...more]);
-  }
-  return migratedFrom === undefined ? { progress: parsed.data } : { progress: parsed.data, migratedFrom };
+/** How cards are replayed from reviews; `key` names it, so cards replayed otherwise are not reused. */
+export interface Scheduling {
+  key: string;
+  replay(reviews: readonly Review[]): Record<string, StoredCard>;
 }
-
-function jsonErrorPosition(text: string, e: Error): string {
-  const m = /position (\d+)/.exec(e.message);
-  if (!m) return '';
-  const before = text.slice(0, Number(m[1]));
-  const line = before.split('\n').length;
-  return `:${line}:${Number(m[1]) - before.lastIndexOf('\n')}`;
-}
-
-/**
- * Compact JSON with one card, review or session per line: a third smaller than indented
- * JSON (parsing time is what a large history costs), yet still readable and fixable by
- * hand, and error positions name a useful line.
- */
-export function formatProgress(p: Progress): string {
-  const lines = (items: string[]) => (items.length ? `\n${items.join(',\n')}\n` : '');
-  const cards = lines(Object.entries(p.cards).map(([id, c]) => `${JSON.stringify(id)}:${JSON.stringify(c)}`));
-  const reviews = lines(p.reviews.map((r) => JSON.stringify(r)));
-  const sessions = lines(p.sessions.map((s) => JSON.stringify(s)));
-  const goal = p.goal ? `"goal":${JSON.stringify(p.goal)},\n` : '';
-  return `{"version":${p.version},\n${goal}"cards":{${cards}},\n"reviews":[${reviews}],\n"sessions":[${sessions}]}\n`;
-}
-
-/** The most a progress file may hold (a million reviews is about 190 MB). */
-export const MAX_PROGRESS_BYTES = 1024 * MiB;
 
 export interface StoreOptions {
+  /** Names this machine's journal; see device.ts. */
+  device?: string;
+  /** Where the cards replayed last are cached; without it every read replays them all. */
+  snapshotDir?: string;
+  /** Damage that is read past (a torn last line) is said here. */
+  warn?: (message: string) => void;
+  now?: () => Date;
   migrations?: Migrations;
   lock?: LockOptions;
-  /** Between the flush of the new file and its rename; tests use it to crash or stall there. */
-  beforeRename?: () => void;
+  /**
+   * How cards follow from reviews under the settings in force (fitted parameters, say):
+   * the scheduler's business, given by the layer above, so the store knows only JSON.
+   */
+  scheduling: (settings: Readonly<Record<string, unknown>>) => Scheduling;
+  /** Just before the append; tests use it to crash or stall there. */
+  beforeAppend?: () => void;
 }
 
-/**
- * Another history to merge: a data folder (its progress.json) or a progress file itself,
- * such as a backup or a copy from a second machine; validated and migrated as on read.
- */
-export function readOtherProgress(path: string): { progress: Progress; file: string } {
-  let file = path;
-  try {
-    if (statSync(path).isDirectory()) file = join(path, PROGRESS_FILE);
-  } catch {
-    throw new InputError(`${path}: no such file or folder to merge`);
-  }
-  let text: string;
-  try {
-    text = readRegularFile(file, MAX_PROGRESS_BYTES).toString('utf8');
-  } catch (e) {
-    throw new InputError(`${file}: cannot read it to merge (${(e as Error).message})`);
-  }
-  return { progress: parseProgress(text, file).progress, file };
+interface State {
+  folded: Folded;
+  progress: Progress;
+  /** Each journal's size in bytes as far as it has been read. */
+  journals: Map<string, number>;
+  legacy?: LegacySource;
+  scheduling: Scheduling;
+  /** Each question's reviews, made on the first commit, so that a commit replays one question, not all. */
+  byQuestion?: Map<string, Review[]>;
 }
 
-/** Temporary files a killed writer may leave: ours, and those of write-file-atomic (earlier mlquiz). */
-const LEFTOVER = /^progress\.json\.(?:tmp-\d+-[0-9a-f]+|\d+)$/;
+export const DEFAULT_DEVICE = 'this-machine';
 
-/**
- * The check every write passes before it touches the disk: what is written is what
- * `parseProgress` accepts, so no code path can leave a file that later reads refuse.
- */
-export function assertWritable(p: Progress, file: string): void {
-  if (isProgress(p)) return;
-  const { progressSchema } = schemas();
-  const problems: string[] = [];
-  const bad = p.reviews.findIndex((r) => !isReview(r));
-  if (bad >= 0)
-    problems.push(
-      ...(progressSchema.shape.reviews.safeParse([p.reviews[bad]]).error?.issues ?? []).map((i) => `reviews.${bad}.${i.path.slice(1).join('.')}: ${i.message}`),
+export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
+  const device = opts.device ?? DEFAULT_DEVICE;
+  const journalDir = join(dataDir, JOURNAL_DIR);
+  const name = `${device}.jsonl`;
+  const file = join(journalDir, name);
+  const legacyFile = join(dataDir, LEGACY_FILE);
+  const warn = opts.warn ?? (() => {});
+  const now = opts.now ?? (() => new Date());
+  const schedulingOf = (f: Folded) => opts.scheduling(settingsOf(f));
+  const snapFile = opts.snapshotDir ? snapshotFile(opts.snapshotDir, dataDir, device) : undefined;
+  let state: State | undefined;
+
+  const readAll = (): State => {
+    const legacy = readLegacy(dataDir, opts.migrations);
+    const names = journalNames(dataDir);
+    const snap = snapFile ? readSnapshot(snapFile) : undefined;
+    // Parted where the snapshot stopped reading: what lies after is what it has not seen.
+    const sources = names.map((n) => readJournalSource(dataDir, n, snap ? (snap.journals[n] ?? 0) : undefined, warn));
+    const folded = emptyFolded();
+    foldInto(folded, [legacy?.events ?? [], ...sources.map((s) => s.head)]);
+    const fresh = foldInto(
+      folded,
+      sources.map((s) => s.tail),
     );
-  const rest = progressSchema.safeParse({ ...p, reviews: [] });
-  if (!rest.success) problems.push(...rest.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`));
-  if (problems.length)
-    throw new RuntimeFailure(
-      `${file}: refusing to write progress that would not read back; the file is unchanged. This is a bug: please report it.`,
-      problems.slice(0, 5).map((l) => `  ${l}`),
-    );
-}
-
-/** Copies `file` to the first free `file.vN.bak`, `file.vN.1.bak`, …: a backup is never overwritten. */
-export function backUp(file: string, version: number): string {
-  for (let n = 0; ; n++) {
-    const dest = `${file}.v${version}${n ? `.${n}` : ''}.bak`;
-    try {
-      copyFileSync(file, dest, constants.COPYFILE_EXCL);
-      return dest;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST' && code !== 'EISDIR') throw new RuntimeFailure(describeFsError(dest, e, 'cannot write the backup before migrating'));
-    }
-  }
-}
-
-export function openStore(dataDir: string, opts: StoreOptions = {}): ProgressStore {
-  const migrations = opts.migrations ?? MIGRATIONS;
-  const file = join(dataDir, PROGRESS_FILE);
-  const read = (): { progress: Progress; migratedFrom?: number } => {
-    let text: string;
-    try {
-      text = readRegularFile(file, MAX_PROGRESS_BYTES).toString('utf8');
-    } catch (e) {
-      if (e instanceof NotReadable && e.code === 'ENOENT') return { progress: emptyProgress() };
-      const why = e instanceof NotReadable ? e.message : (e as Error).message;
-      throw new RuntimeFailure(`${file}: cannot read the progress file: it ${why.replace(/^is /, 'is ').replace(/^(no such|cannot)/, 'has $1')}`);
-    }
-    return parseProgress(text, file, migrations);
+    const journals = new Map(sources.map((s) => [s.name, s.size]));
+    const scheduling = schedulingOf(folded);
+    let cards: Record<string, StoredCard>;
+    const usable = fits(snap, scheduling.key, journals, legacy?.stamp) && sources.every((s) => s.parted);
+    if (usable) {
+      cards = { ...snap.cards };
+      const touched = new Set(fresh.map((r) => r.question));
+      if (touched.size) Object.assign(cards, scheduling.replay(folded.reviews.filter((r) => touched.has(r.question))));
+    } else cards = scheduling.replay(folded.reviews);
+    const st: State = { folded, progress: assemble(folded, cards, inTimeOrder(folded.reviews)), journals, scheduling, ...(legacy && { legacy }) };
+    if (snapFile && (!usable || sources.some((s) => s.tail.length > 0) || names.length !== Object.keys(snap?.journals ?? {}).length)) saveSnapshot(st);
+    return st;
   };
-  const ensureFolder = () => {
-    try {
-      mkdirSync(dataDir, { recursive: true });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' || code === 'ENOTDIR') throw new UsageError(`${dataDir} is a file, not a folder: point --data-dir (or MLQUIZ_HOME) at a folder.`);
-      throw new RuntimeFailure(describeFsError(dataDir, e, 'cannot create the data folder'));
-    }
-    if (!isFolder(dataDir)) throw new UsageError(`${dataDir} is a file, not a folder: point --data-dir (or MLQUIZ_HOME) at a folder.`);
+
+  const saveSnapshot = (st: State) => {
+    if (snapFile)
+      writeSnapshot(snapFile, {
+        scheduling: st.scheduling.key,
+        journals: Object.fromEntries(st.journals),
+        legacy: st.legacy?.stamp ?? null,
+        cards: st.progress.cards,
+      });
   };
+
+  /** Under the lock: what other sessions and machines added since this store last read. */
+  const catchUp = (): State => {
+    const st = state;
+    if (!st) return (state = readAll());
+    const legacyNow = stampOf(legacyFile);
+    const legacyThen = st.legacy?.stamp;
+    if (legacyNow?.size !== legacyThen?.size || legacyNow?.mtimeMs !== legacyThen?.mtimeMs) return (state = readAll());
+    const names = journalNames(dataDir);
+    if ([...st.journals.keys()].some((n) => !names.includes(n))) return (state = readAll());
+    const grown: JournalEvent[][] = [];
+    for (const n of names) {
+      const size = stampOf(join(journalDir, n))?.size ?? 0;
+      const known = st.journals.get(n) ?? 0;
+      if (size === known) continue;
+      const events = size > known ? readJournalGrowth(dataDir, n, known, size, warn) : undefined;
+      if (!events) return (state = readAll());
+      grown.push(events);
+      st.journals.set(n, size);
+    }
+    if (grown.length) advance(st, grown);
+    return st;
+  };
+
+  /** Folds new records into the state and replays the cards they touch. */
+  const advance = (st: State, sources: JournalEvent[][]) => {
+    const fresh = foldInto(st.folded, sources);
+    const scheduling = schedulingOf(st.folded);
+    let cards = st.progress.cards;
+    if (scheduling.key !== st.scheduling.key) {
+      st.scheduling = scheduling;
+      cards = scheduling.replay(st.folded.reviews);
+    } else if (fresh.length) {
+      if (!st.byQuestion) st.byQuestion = byQuestion(st.folded.reviews);
+      else for (const r of fresh) (st.byQuestion.get(r.question) ?? st.byQuestion.set(r.question, []).get(r.question)!).push(r);
+      cards = { ...cards };
+      for (const q of new Set(fresh.map((r) => r.question))) Object.assign(cards, scheduling.replay(st.byQuestion.get(q)!));
+    }
+    st.progress = assemble(st.folded, cards, fresh.length ? appendInOrder(st.progress.reviews, fresh) : st.progress.reviews);
+  };
+
+  const ensureFolders = () => {
+    for (const dir of [dataDir, journalDir]) {
+      try {
+        // Not recursive for the journal folder: Node's recursive mkdir says ENOENT on a read-only disk.
+        mkdirSync(dir, { recursive: dir === dataDir });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'EEXIST' && code !== 'ENOTDIR') throw new RuntimeFailure(describeFsError(dir, e, 'cannot create the data folder'));
+      }
+      if (!isFolder(dir))
+        throw new UsageError(
+          dir === dataDir
+            ? `${dataDir} is a file, not a folder: point --data-dir (or MLQUIZ_HOME) at a folder.`
+            : `${dir} is a file where mlquiz keeps its journals: move it away.`,
+        );
+    }
+  };
+
   return {
+    dir: dataDir,
     file,
-    load: () => read().progress,
+    load: () => (state = readAll()).progress,
     checkWritable() {
-      ensureFolder();
+      ensureFolders();
       const probe = tempName(file);
       try {
         writeFileAtomicSync(probe, 'mlquiz write check\n');
@@ -208,28 +192,33 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): ProgressSto
       } catch (e) {
         throw new RuntimeFailure(describeFsError(dataDir, e, 'cannot save progress here'));
       }
-      read();
     },
     async commit(update) {
-      ensureFolder();
-      // A writer that finds its lock gone before the rename starts again from a fresh read:
-      // `update` is a pure function of the file's content, so nothing is applied twice.
+      ensureFolders();
+      // A writer that finds its lock gone before the append starts again from a fresh read:
+      // `update` is a pure function of the history, so nothing is applied twice.
       for (let attempt = 0; ; attempt++) {
         if (attempt > 5)
           throw new RuntimeFailure(
             `${file}: the progress lock was taken over ${attempt} times in a row; this answer is not saved. Is another mlquiz misbehaving?`,
           );
-        const lock = await acquireLock(`${file}.lock`, opts.lock);
+        const lock = await acquireLock(join(journalDir, `${device}.lock`), opts.lock);
         let lost = false;
         try {
-          removeLeftovers(dataDir);
-          const { progress, migratedFrom } = read();
-          if (migratedFrom !== undefined && existsSync(file)) backUp(file, migratedFrom);
-          const next = update(progress);
-          assertWritable(next, file);
+          removeLeftovers(dataDir, journalDir);
+          const st = catchUp();
+          const cur = st.progress;
+          const next = update(cur);
+          const events = changes(st, cur, next, now());
+          if (!events.length) return cur;
+          checkReadable(events, file);
+          const legacy = st.legacy;
+          // The old single file is folded into this machine's journal on the first write, kept as a backup.
+          if (legacy) backUp(legacy.file, legacy.version);
+          let size: number;
           try {
-            writeFileAtomicSync(file, formatProgress(next), () => {
-              opts.beforeRename?.();
+            size = appendJournal(file, device, legacy ? [...legacy.events, ...events] : events, () => {
+              opts.beforeAppend?.();
               if (!lock.holds()) {
                 lost = true;
                 throw new Error('lock lost');
@@ -239,7 +228,12 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): ProgressSto
             if (lost) continue;
             throw new RuntimeFailure(describeFsError(file, e, 'cannot save progress; this answer is not saved'));
           }
-          return next;
+          if (legacy) retire(legacy.file);
+          delete st.legacy;
+          st.journals.set(name, size);
+          advance(st, [events]);
+          if (legacy) saveSnapshot(st);
+          return st.progress;
         } finally {
           if (!lost) lock.release();
         }
@@ -248,11 +242,136 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): ProgressSto
   };
 }
 
-function removeLeftovers(dir: string): void {
-  // Under the lock no other writer has a temporary file open, so any left here is a dead writer's.
+/** Temporary files a killed writer may leave: a write check's, and an older mlquiz's progress.json.tmp-… or write-file-atomic's. */
+const LEFTOVER = /^(?:progress\.json|[a-z0-9][a-z0-9_-]*\.jsonl)\.(?:tmp-\d+-[0-9a-f]+|\d+)$/;
+
+function removeLeftovers(...dirs: string[]): void {
+  // Under the lock no other writer of this machine has a temporary file open, so any left is a dead writer's.
+  for (const dir of dirs)
+    try {
+      for (const n of readdirSync(dir)) if (LEFTOVER.test(n)) rmSync(join(dir, n), { force: true });
+    } catch {
+      // Only tidying.
+    }
+}
+
+/** The old file, now in the journal and in its backup, stops being read. */
+function retire(file: string): void {
   try {
-    for (const name of readdirSync(dir)) if (LEFTOVER.test(name)) rmSync(join(dir, name), { force: true });
-  } catch {
-    // Only tidying.
+    unlinkSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new RuntimeFailure(describeFsError(file, e, 'saved, but cannot remove the old progress file'));
   }
+  syncFolder(join(file, '..'));
+}
+
+const settingsOf = (f: Folded): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [k, s] of Object.entries(f.settings)) if (s.value !== undefined) out[k] = s.value;
+  return out;
+};
+
+function assemble(f: Folded, cards: Record<string, StoredCard>, reviews: Review[]): Progress {
+  return { version: PROGRESS_VERSION, ...settingsOf(f), cards, reviews, sessions: f.sessions } as Progress;
+}
+
+function byQuestion(reviews: readonly Review[]): Map<string, Review[]> {
+  const m = new Map<string, Review[]>();
+  for (const r of reviews) (m.get(r.question) ?? m.set(r.question, []).get(r.question)!).push(r);
+  return m;
+}
+
+/** A commit's reviews come after the log's as a rule; a clock that went back sorts them in. */
+function appendInOrder(reviews: readonly Review[], fresh: readonly Review[]): Review[] {
+  const last = reviews.length ? Date.parse(reviews[reviews.length - 1]!.at) : -Infinity;
+  const add = inTimeOrder(fresh);
+  return Date.parse(add[0]!.at) >= last ? [...reviews, ...add] : inTimeOrder([...reviews, ...fresh]);
+}
+
+/**
+ * The records that take the history from `cur` to `next`: reviews it has not got (by
+ * id), sessions that changed, settings that changed. A journal cannot take a review
+ * back, so reviews missing from `next` are not undone.
+ */
+function changes(st: State, cur: Progress, next: Progress, at: Date): JournalEvent[] {
+  const events: JournalEvent[] = [];
+  const nr = next.reviews;
+  const cr = cur.reviews;
+  let candidates: readonly Review[] = [];
+  if (nr !== cr) {
+    let same = nr.length >= cr.length;
+    for (let i = 0; same && i < cr.length; i++) same = nr[i] === cr[i];
+    candidates = same ? nr.slice(cr.length) : nr;
+  }
+  const ids = new Set<string>();
+  for (const r of candidates) {
+    const w = withId(r);
+    if (st.folded.ids.has(w.id!) || ids.has(w.id!)) continue;
+    ids.add(w.id!);
+    events.push({ review: w });
+  }
+  if (next.sessions !== cur.sessions) {
+    const had = new Map(cur.sessions.map((s) => [s.id, s]));
+    for (const s of next.sessions) {
+      const h = had.get(s.id);
+      if (h !== s && (!h || JSON.stringify(h) !== JSON.stringify(s))) events.push({ session: s });
+    }
+  }
+  for (const k of Object.keys(SETTABLE)) {
+    const a = (cur as Record<string, unknown>)[k];
+    const b = (next as Record<string, unknown>)[k];
+    if (a === b || JSON.stringify(a) === JSON.stringify(b)) continue;
+    // Later than the setting in force even when that one came from a machine whose clock is ahead.
+    const inForce = st.folded.settings[k]?.at;
+    const when = inForce && Date.parse(inForce) >= at.getTime() ? new Date(Date.parse(inForce) + 1) : at;
+    events.push(b === undefined ? { set: k, at: when.toISOString() } : { set: k, at: when.toISOString(), value: b });
+  }
+  return events;
+}
+
+/** What is appended is what a reader accepts: the records go through the reader's own checks first. */
+function checkReadable(events: readonly JournalEvent[], file: string): void {
+  try {
+    const back = parseJournal(events.map(line).join('\n'), basename(file));
+    if (back.warnings.length || back.events.length !== events.length) throw new InputError(back.warnings[0] ?? 'records were lost in the round trip');
+  } catch (e) {
+    throw new RuntimeFailure(`${file}: refusing to write progress that would not read back; nothing was written. This is a bug: please report it.`, [
+      `  ${(e as Error).message.replace(/ mlquiz never rewrites it.*$/, '')}`,
+    ]);
+  }
+}
+
+/**
+ * Another history to merge: a data folder (its journals and any old progress.json), one
+ * journal file, or a progress file such as a backup; validated and migrated as on read.
+ */
+export function readOtherProgress(
+  path: string,
+  scheduling: StoreOptions['scheduling'],
+  warn: (m: string) => void = () => {},
+): { progress: Progress; file: string } {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    throw new InputError(`${path}: no such file or folder to merge`);
+  }
+  if (isDir) {
+    if (!existsSync(join(path, JOURNAL_DIR)) && !existsSync(join(path, LEGACY_FILE)))
+      throw new InputError(`${path}: no mlquiz progress here (no ${JOURNAL_DIR}/ folder, no ${LEGACY_FILE})`);
+    return { progress: openStore(path, { scheduling, warn }).load(), file: path };
+  }
+  let text: string;
+  try {
+    text = readRegularFile(path, Math.max(MAX_PROGRESS_BYTES, MAX_JOURNAL_BYTES)).toString('utf8');
+  } catch (e) {
+    throw new InputError(`${path}: cannot read it to merge (${(e as Error).message})`);
+  }
+  if (!path.endsWith('.jsonl')) return { progress: parseProgress(text, path).progress, file: path };
+  const parsed = parseJournal(text, path);
+  parsed.warnings.forEach((w) => warn(w));
+  const folded = emptyFolded();
+  foldInto(folded, [parsed.events]);
+  const reviews = inTimeOrder(folded.reviews);
+  return { progress: assemble(folded, scheduling(settingsOf(folded)).replay(reviews), reviews), file: path };
 }

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './harness.js';
+import { journalOf, runCli, storedProgress } from './harness.js';
 
 /** A data folder with a goal set through the CLI (the harness clock is 2026-11-21). */
 async function withGoal(...args: string[]) {
   const first = await runCli(['goal', '2026-12-20', ...args]);
   expect(first.code).toBe(0);
   const env = { MLQUIZ_HOME: first.home, NO_COLOR: '1' };
-  return { home: first.home, env, file: join(first.home, 'progress.json') };
+  return { home: first.home, env, file: journalOf(first.home) };
 }
 
 describe('mlquiz goal', () => {
@@ -21,9 +21,9 @@ describe('mlquiz goal', () => {
     expect(out).toMatch(/Today: \d+ questions, about \d+ min: 0 reviews, \d+ new {2}mlquiz run/);
     expect(out).toContain('Mock rounds: one a week until 2026-12-16, then daily on the last 3 days (2026-12-17 to 2026-12-19)');
     expect(out).toContain('next: today  mlquiz mock');
-    const stored = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
+    const stored = storedProgress(home);
     expect(stored).toMatchObject({
-      version: 3,
+      version: 4,
       goal: { date: '2026-12-20', tags: ['statistics', 'probability'], minutes: 45, set_at: '2026-11-21T09:00:00.000Z' },
     });
   });
@@ -46,7 +46,7 @@ describe('mlquiz goal', () => {
     const text = await runCli(['goal']);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^No goal set\. Set the interview day: mlquiz goal 2026-12-21/);
-    expect(existsSync(join(text.home, 'progress.json'))).toBe(false);
+    expect(existsSync(join(text.home, 'journal'))).toBe(false);
     expect(JSON.parse((await runCli(['goal', '--json'])).out)).toEqual({ goal: null });
   });
 
@@ -74,21 +74,21 @@ describe('mlquiz goal', () => {
   });
 
   it('--minutes alone changes the minutes and keeps the day and the start of the plan; without a goal it is an error', async () => {
-    const { env, file } = await withGoal('--tag', 'cnn');
+    const { env } = await withGoal('--tag', 'cnn');
     const later = new Date('2026-11-25T09:00:00.000Z');
     expect((await runCli(['goal', '--minutes', '60'], { env, now: () => later })).code).toBe(0);
-    expect(JSON.parse(readFileSync(file, 'utf8')).goal).toEqual({ date: '2026-12-20', tags: ['cnn'], minutes: 60, set_at: '2026-11-21T09:00:00.000Z' });
+    expect(storedProgress(env.MLQUIZ_HOME).goal).toEqual({ date: '2026-12-20', tags: ['cnn'], minutes: 60, set_at: '2026-11-21T09:00:00.000Z' });
     const none = await runCli(['goal', '--minutes', '60']);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/no goal yet: give the interview day first/);
   });
 
   it('--clear removes the goal and keeps everything else', async () => {
-    const { env, file } = await withGoal();
+    const { env } = await withGoal();
     const { code, out } = await runCli(['goal', '--clear'], { env });
     expect(code).toBe(0);
     expect(out).toBe('Goal cleared (the interview on 2026-12-20). Reviews and sessions are kept.\n');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 3, cards: {}, reviews: [], sessions: [] });
+    expect(storedProgress(env.MLQUIZ_HOME)).toEqual({ version: 4, cards: {}, reviews: [], sessions: [] });
     expect((await runCli(['goal', '--clear'], { env })).out).toBe('No goal was set; nothing changed.\n');
   });
 });

@@ -1,3 +1,4 @@
+import { testStore } from '../progress/open.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,3 +34,9 @@ export async function runCli(argv: string[], over: Partial<Context> = {}) {
   const code = await main(argv, ctx);
   return { code, out, err, home };
 }
+
+/** What a data folder holds, read as mlquiz reads it (every journal, any old progress.json). */
+export const storedProgress = (home: string) => testStore(home).load();
+
+/** The journal the CLI writes in tests (no device id is configured there). */
+export const journalOf = (home: string) => join(home, 'journal', 'this-machine.jsonl');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyReview, openSession } from '../../src/engine/review.js';
 import { emptyProgress, type Progress } from '../../src/progress/schema.js';
 import { formatProgress } from '../../src/progress/store.js';
-import { FIXED_NOW, runCli } from './harness.js';
+import { FIXED_NOW, journalOf, runCli, storedProgress } from './harness.js';
 
 const at = (h: number) => new Date(FIXED_NOW.getTime() - h * 3_600_000);
 function home(reviews: [string, number][], name: string): string {
@@ -30,14 +30,16 @@ describe('mlquiz merge', () => {
     const desktop = home([['reg-what-and-why', 10]], 'desktop');
     const first = await runCli(['merge', laptop], env(desktop));
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^Added 2 reviews and 1 session from .*progress\.json; 2 cards rebuilt/m);
-    const merged = JSON.parse(readFileSync(join(desktop, 'progress.json'), 'utf8')) as Progress;
+    expect(first.out).toMatch(/^Added 2 reviews and 1 session from .*laptop-\w+; 2 cards rebuilt/m);
+    const merged = storedProgress(desktop);
     expect(merged.reviews.map((r) => r.question)).toEqual(['reg-what-and-why', 'reg-l1-sparsity-why', 'reg-what-and-why']);
     expect(merged.cards['reg-what-and-why']!.reps).toBe(2);
-    const before = readFileSync(join(desktop, 'progress.json'), 'utf8');
+    // The old single file became the desktop's journal, kept as a backup.
+    expect(readFileSync(join(desktop, 'progress.json.v4.bak'), 'utf8')).toMatch(/^\{"version":4/);
+    const before = readFileSync(journalOf(desktop), 'utf8');
     const again = await runCli(['merge', join(laptop, 'progress.json')], env(desktop));
     expect(again.out).toMatch(/^Nothing to add/);
-    expect(readFileSync(join(desktop, 'progress.json'), 'utf8')).toBe(before);
+    expect(readFileSync(journalOf(desktop), 'utf8')).toBe(before);
   });
 
   it('--dry-run and --json report without writing', async () => {
@@ -52,7 +54,7 @@ describe('mlquiz merge', () => {
   it('refuses its own file, a missing path and a corrupt file, naming it, with exit 2 and nothing changed', async () => {
     const desktop = home([['reg-what-and-why', 10]], 'desktop');
     const before = readFileSync(join(desktop, 'progress.json'), 'utf8');
-    expect((await runCli(['merge', desktop], env(desktop))).err).toMatch(/this machine's own progress file/);
+    expect((await runCli(['merge', desktop], env(desktop))).err).toMatch(/this machine's own progress/);
     const missing = await runCli(['merge', '/no/such/place'], env(desktop));
     expect([missing.code, missing.err]).toEqual([2, expect.stringMatching(/\/no\/such\/place: no such file or folder to merge/)]);
     const bad = mkdtempSync(join(tmpdir(), 'mlq-merge-bad-'));

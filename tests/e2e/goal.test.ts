@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { storedProgress } from '../cli/harness.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureDir, GOOD_YAML } from '../bank/helpers.js';
 import { BIN, Terminal } from './tmux.js';
@@ -61,7 +62,7 @@ describe('a goal and a paced session in a terminal', () => {
     expect(tagsSeen.sort()).toEqual(['demo', 'other']);
     await t.waitFor('Session over');
     expect(await t.exitCode()).toBe(0);
-    const progress = JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
+    const progress = storedProgress(home);
     expect(progress.reviews).toHaveLength(2);
     expect(progress.goal).toMatchObject({ tags: ['demo', 'other'], minutes: 20 });
     const status = JSON.parse(cli('goal', '--json'));

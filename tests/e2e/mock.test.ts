@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { storedProgress } from '../cli/harness.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Progress } from '../../src/progress/schema.js';
 import { BIN, Terminal } from './tmux.js';
 
 // Two questions that cannot be near-duplicates: an open one that will time out, a numeric one answered in time.
@@ -33,7 +33,7 @@ function setup() {
   const home = mkdtempSync(join(tmpdir(), 'mlq-mock-home-'));
   const banks = mkdtempSync(join(tmpdir(), 'mlq-mock-bank-'));
   writeFileSync(join(banks, 'e2e.yaml'), BANK);
-  return { home, banks, progress: () => JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')) as Progress };
+  return { home, banks, progress: () => storedProgress(home) };
 }
 
 /** Lines of the screen that show a running countdown (question and round). */
@@ -175,7 +175,7 @@ describe('mlquiz mock without a terminal', () => {
     const r = cli(['mock', '--count', '2'], home);
     expect(r.code).toBe(2);
     expect(r.err).toContain('mlquiz mock is interactive and needs a terminal');
-    expect(existsSync(join(home, 'progress.json'))).toBe(false);
+    expect(existsSync(join(home, 'journal'))).toBe(false);
   });
 
   it('--list-plans works anyway and lists the shipped plans', () => {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { storedProgress } from '../cli/harness.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureDir, GOOD_YAML } from '../bank/helpers.js';
 import { Terminal } from './tmux.js';
@@ -16,7 +17,7 @@ afterEach(() => {
   for (const t of terms) t.kill();
   terms = [];
 });
-const progressOf = (home: string) => JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
+const progressOf = storedProgress;
 
 beforeAll(() => {
   execFileSync('tmux', ['-V']);
@@ -152,7 +153,7 @@ describe('mlquiz run in a terminal', () => {
     await t.waitFor(/answered\s+1/);
     expect(await t.exitCode()).toBe(0);
     expect(progressOf(home).reviews).toHaveLength(1);
-    expect(progressOf(home).sessions[0].status).toBe('quit');
+    expect(progressOf(home).sessions[0]!.status).toBe('quit');
 
     const again = open(args, home);
     // New, and from the tag just missed, so its header names the weak tag.
@@ -171,8 +172,8 @@ describe('mlquiz run in a terminal', () => {
     expect(t.screen()).toMatch(/Interrupted; every graded answer is saved\./);
     const p = progressOf(home);
     expect(p.reviews).toHaveLength(1);
-    expect(p.reviews[0].rating).toBe(1);
-    expect(p.sessions[0].status).toBe('interrupted');
+    expect(p.reviews[0]!.rating).toBe(1);
+    expect(p.sessions[0]!.status).toBe('interrupted');
   });
 
   it('the same seed over the same progress asks the same questions', async () => {

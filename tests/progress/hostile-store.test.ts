@@ -1,5 +1,6 @@
+import { testStore } from './open.js';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { applyReview } from '../../src/engine/review.js';
 import { nextCard } from '../../src/engine/schedule.js';
 import { acquireLock } from '../../src/progress/lock.js';
 import { emptyProgress, type Progress } from '../../src/progress/schema.js';
-import { openStore, parseProgress } from '../../src/progress/store.js';
+import { parseProgress } from '../../src/progress/store.js';
 
 const NOW = new Date('2026-11-21T09:00:00.000Z');
 const tmp = () => mkdtempSync(join(tmpdir(), 'mlq-hstore-'));
@@ -32,7 +33,7 @@ const withCard = (card: Record<string, unknown>, id = 'a') => JSON.stringify({ v
 describe('no code path writes what the reader refuses', () => {
   it('regression: a budget_ms beyond a safe integer is refused before the write, and the file is unchanged', async () => {
     const dir = tmp();
-    const store = openStore(dir);
+    const store = testStore(dir);
     await store.commit(add('a'));
     const before = readFileSync(store.file, 'utf8');
     await expect(store.commit(add('b', { budgetMs: 1e300 }))).rejects.toThrow(/refusing to write progress that would not read back/);
@@ -82,20 +83,21 @@ describe('files that are not what they seem', () => {
   it('regression: a FIFO progress.json is refused at once, never opened for reading (no hang)', () => {
     const dir = tmp();
     execFileSync('mkfifo', [join(dir, 'progress.json')]);
-    expect(() => openStore(dir).load()).toThrow(/is a named pipe \(FIFO\), not a regular file/);
+    expect(() => testStore(dir).load()).toThrow(/is a named pipe \(FIFO\), not a regular file/);
   });
 
   it('regression: a progress.json that is a symlink to /dev/zero is refused instead of read without bound', () => {
     const dir = tmp();
     execFileSync('ln', ['-s', '/dev/zero', join(dir, 'progress.json')]);
-    expect(() => openStore(dir).load()).toThrow(/is a character device, not a regular file/);
+    expect(() => testStore(dir).load()).toThrow(/is a character device, not a regular file/);
   });
 
-  it('regression: a regular file named progress.json.lock says to remove the stray file, at once', async () => {
+  it('regression: a regular file named as the lock says to remove the stray file, at once', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'progress.json.lock'), '');
+    mkdirSync(join(dir, 'journal'));
+    writeFileSync(join(dir, 'journal', 'this-machine.lock'), '');
     const t = Date.now();
-    await expect(openStore(dir).commit(add('a'))).rejects.toThrow(`Remove the stray file ${join(dir, 'progress.json.lock')}`);
+    await expect(testStore(dir).commit(add('a'))).rejects.toThrow(`Remove the stray file ${join(dir, 'journal', 'this-machine.lock')}`);
     expect(Date.now() - t).toBeLessThan(2000);
   });
 
@@ -103,8 +105,8 @@ describe('files that are not what they seem', () => {
     const dir = tmp();
     const file = join(dir, 'notadir');
     writeFileSync(file, 'x');
-    await expect(openStore(file).commit(add('a'))).rejects.toThrow(/is a file, not a folder/);
-    expect(() => openStore(file).checkWritable()).toThrow(/is a file, not a folder/);
+    await expect(testStore(file).commit(add('a'))).rejects.toThrow(/is a file, not a folder/);
+    expect(() => testStore(file).checkWritable()).toThrow(/is a file, not a folder/);
   });
 
   it('regression: an existing backup is never overwritten, and a folder in its place is stepped over', async () => {
@@ -114,7 +116,7 @@ describe('files that are not what they seem', () => {
     writeFileSync(`${file}.v1.bak`, 'an older backup');
     mkdirSync(`${file}.v1.1.bak`);
     writeFileSync(file, v1);
-    await openStore(dir).commit(add('a'));
+    await testStore(dir).commit(add('a'));
     expect(readFileSync(`${file}.v1.bak`, 'utf8')).toBe('an older backup');
     expect(readFileSync(`${file}.v1.2.bak`, 'utf8')).toBe(v1);
   });
@@ -122,24 +124,27 @@ describe('files that are not what they seem', () => {
   it('regression: temporary files left by a killed writer are removed by the next commit', async () => {
     const dir = tmp();
     for (const name of ['progress.json.123456789', 'progress.json.tmp-99999-deadbeef']) writeFileSync(join(dir, name), '{"partial');
-    await openStore(dir).commit(add('a'));
-    expect(readdirSync(dir).sort()).toEqual(['progress.json']);
+    mkdirSync(join(dir, 'journal'));
+    writeFileSync(join(dir, 'journal', 'this-machine.jsonl.tmp-99999-deadbeef'), 'mlquiz write check\n');
+    await testStore(dir).commit(add('a'));
+    expect(readdirSync(dir).sort()).toEqual(['journal']);
+    expect(readdirSync(join(dir, 'journal')).sort()).toEqual(['this-machine.jsonl']);
   });
 });
 
 describe('the lock', () => {
-  it('regression: a writer whose lock is taken over does not rename; it starts again and both reviews are kept', async () => {
+  it('regression: a writer whose lock is taken over does not append; it starts again and both reviews are kept', async () => {
     const dir = tmp();
-    const file = join(dir, 'progress.json');
+    const lock = join(dir, 'journal', 'this-machine.lock');
     let stolen = false;
-    const store = openStore(dir, {
-      beforeRename() {
+    const store = testStore(dir, {
+      beforeAppend() {
         if (stolen) return;
         stolen = true;
         // Another process judges the lock stale, takes it, commits its own review and leaves.
-        renameSync(`${file}.lock`, `${file}.lock.gone`);
-        rmSync(`${file}.lock.gone`, { recursive: true });
-        writeFileSync(file, JSON.stringify(add('other')(emptyProgress())));
+        renameSync(lock, `${lock}.gone`);
+        rmSync(`${lock}.gone`, { recursive: true });
+        void testStore(dir).commit(add('other'));
       },
     });
     await store.commit(add('mine'));
@@ -153,21 +158,25 @@ describe('the lock', () => {
 
   it('a lock whose owner process is gone is taken at once, without waiting for a lease to run out', async () => {
     const dir = tmp();
-    mkdirSync(join(dir, 'progress.json.lock'));
-    writeFileSync(join(dir, 'progress.json.lock', 'owner.json'), JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), token: 'dead', at: Date.now() }));
+    mkdirSync(join(dir, 'journal', 'this-machine.lock'), { recursive: true });
+    writeFileSync(
+      join(dir, 'journal', 'this-machine.lock', 'owner.json'),
+      JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), token: 'dead', at: Date.now() }),
+    );
     const t = Date.now();
-    await openStore(dir).commit(add('a'));
+    await testStore(dir).commit(add('a'));
     expect(Date.now() - t).toBeLessThan(2000);
   });
 
   it('a live owner is waited for, and the message names it when the wait runs out', async () => {
     const dir = tmp();
-    const held = await acquireLock(join(dir, 'progress.json.lock'));
-    await expect(openStore(dir, { lock: { timeoutMs: 100 } }).commit(add('a'))).rejects.toThrow(
+    mkdirSync(join(dir, 'journal'));
+    const held = await acquireLock(join(dir, 'journal', 'this-machine.lock'));
+    await expect(testStore(dir, { lock: { timeoutMs: 100 } }).commit(add('a'))).rejects.toThrow(
       `another mlquiz (pid ${process.pid}) has held the progress lock`,
     );
     held.release();
-    await openStore(dir).commit(add('a'));
+    await testStore(dir).commit(add('a'));
   });
 });
 
@@ -187,7 +196,7 @@ describe.runIf(canMount || process.env.CI)('full and read-only disks (tmpfs)', (
 
   it('regression: a full disk says "disk full", loses no earlier review and leaves no partial file', async () => {
     const m = mount('size=64k');
-    const store = openStore(m);
+    const store = testStore(m);
     await store.commit(add('a'));
     writeFileSync(join(m, 'filler'), Buffer.alloc(40 * 1024));
     const big = (p: Progress) => ({
@@ -206,7 +215,8 @@ describe.runIf(canMount || process.env.CI)('full and read-only disks (tmpfs)', (
     });
     await expect(store.commit(big)).rejects.toThrow(/the disk is full/);
     expect(store.load().reviews.map((r) => r.question)).toEqual(['a']);
-    expect(readdirSync(m).sort()).toEqual(['filler', 'progress.json']);
+    expect(readdirSync(m).sort()).toEqual(['filler', 'journal']);
+    expect(readdirSync(join(m, 'journal')).sort()).toEqual(['this-machine.jsonl']);
     rmSync(join(m, 'filler'));
     await store.commit(big);
     expect(store.load().reviews.map((r) => r.question)).toEqual(['a', 'b']);
@@ -215,8 +225,8 @@ describe.runIf(canMount || process.env.CI)('full and read-only disks (tmpfs)', (
   it('regression: a read-only data folder says "read-only" before the first question, at once', () => {
     const m = mount('ro,size=64k');
     const t = Date.now();
-    expect(() => openStore(join(m)).checkWritable()).toThrow(/the file system is read-only/);
+    expect(() => testStore(join(m)).checkWritable()).toThrow(/the file system is read-only/);
     expect(Date.now() - t).toBeLessThan(2000);
-    expect(existsSync(join(m, 'progress.json'))).toBe(false);
+    expect(readdirSync(m)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { testStore } from './open.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine/rng.js';
 import { emptyProgress, type Progress } from '../../src/progress/schema.js';
-import { formatProgress, openStore } from '../../src/progress/store.js';
+import { formatProgress } from '../../src/progress/store.js';
 import { buildWriter } from './writer.js';
 
 /*
@@ -71,7 +72,7 @@ describe('a long history', () => {
       await new Promise((r) => setTimeout(r, 500 + Math.floor(rng() * 4000)));
       victim.child.kill('SIGKILL');
       await Promise.all([steady.exited, victim.exited]);
-      const p = openStore(dir).load();
+      const p = testStore(dir).load();
       const present = new Set(p.reviews.map((r) => r.question));
       expect([...saved].filter((id) => !present.has(id))).toEqual([]);
       expect(p.reviews.length).toBeGreaterThanOrEqual(REVIEWS + saved.size);

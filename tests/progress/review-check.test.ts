@@ -2,10 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { testStore } from './open.js';
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_VERSION, schemas } from '../../src/progress/schema.js';
 import { ISO, isReview } from '../../src/progress/review-check.js';
-import { formatProgress, openStore, parseProgress } from '../../src/progress/store.js';
+import { formatProgress, parseProgress } from '../../src/progress/store.js';
 import { makeQuestion, simulate } from '../report/fixtures.js';
 
 const QS = Array.from({ length: 12 }, (_, i) => makeQuestion(`q${i}`, ['t']));
@@ -15,7 +16,7 @@ const sample = progress.reviews.find((r) => r.state !== 0)!;
 function storeWith(text: string | null) {
   const dir = mkdtempSync(join(tmpdir(), 'mlq-load-'));
   if (text !== null) writeFileSync(join(dir, 'progress.json'), text);
-  return openStore(dir);
+  return testStore(dir);
 }
 
 /** Variants of one valid review, each broken (or not) in one way. */

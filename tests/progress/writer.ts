@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 /**
  * Builds a tiny program that commits `n` reviews with the real store, printing
  * `committed <count> <question>` after each one; tests kill it and count what it said.
- * Usage: node <script> <data dir> <name> <n>
+ * Usage: node <script> <data dir> <name> <n> [device]
  */
 export async function buildWriter(): Promise<string> {
   // Inside the project, so that what the store requires at run time (zod) resolves as in dist/.
@@ -14,9 +14,11 @@ export async function buildWriter(): Promise<string> {
   writeFileSync(
     entry,
     `import { openStore } from ${JSON.stringify(resolve('src/progress/store.ts'))};
+import { fsrsScheduling } from ${JSON.stringify(resolve('src/engine/replay.ts'))};
 import { applyReview } from ${JSON.stringify(resolve('src/engine/review.ts'))};
-const [dir, name, n] = process.argv.slice(2);
-const store = openStore(dir);
+const [dir, name, n, device] = process.argv.slice(2);
+// A lock left without its owner file by a kill is taken over at once: the kill tests kill often.
+const store = openStore(dir, { scheduling: fsrsScheduling, ...(device && { device }), lock: { ownerlessMs: 50 } });
 for (let i = 0; i < Number(n); i++) {
   await store.commit((p) => applyReview(p, { question: name + '-' + i, rating: 3, now: new Date(), covered: [], total: 2, durationMs: 1, session: name }));
   process.stdout.write('committed ' + (i + 1) + ' ' + name + '-' + i + '\\n');

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testStore } from '../progress/open.js';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/bank/types.js';
 import type { Attempt } from '../../src/engine/answer-check.js';
@@ -11,7 +12,7 @@ import { openSession } from '../../src/engine/review.js';
 import { createRng } from '../../src/engine/rng.js';
 import { Interrupted } from '../../src/errors.js';
 import type { Session } from '../../src/progress/schema.js';
-import { openStore } from '../../src/progress/store.js';
+
 import { runMockRound, type MockPrompter } from '../../src/session/mock-round.js';
 import { NOW, q } from '../engine/fixtures.js';
 
@@ -31,7 +32,7 @@ function setup(steps: Step[]) {
       ][k]!,
     }),
   );
-  const store = openStore(mkdtempSync(join(tmpdir(), 'mlq-mock-')));
+  const store = testStore(mkdtempSync(join(tmpdir(), 'mlq-mock-')));
   const clock = { t: NOW.getTime() };
   const now = () => new Date(clock.t);
   const plan = defaultPlan([], 3);

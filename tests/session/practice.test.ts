@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testStore } from '../progress/open.js';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/bank/types.js';
 import type { Answer } from '../../src/engine/answer-check.js';
@@ -10,7 +11,7 @@ import type { Graded } from '../../src/engine/rating.js';
 import { openSession } from '../../src/engine/review.js';
 import { createRng } from '../../src/engine/rng.js';
 import { Interrupted } from '../../src/errors.js';
-import { openStore } from '../../src/progress/store.js';
+
 import { runPractice } from '../../src/session/practice.js';
 import { QUIT, type Prompter, type Quit } from '../../src/session/prompter.js';
 import { NOW, q } from '../engine/fixtures.js';
@@ -51,7 +52,7 @@ function scripted(steps: Step[], clock: { t: number }, retries: boolean[] = []) 
 
 function setup(n = 3) {
   const questions: Question[] = Array.from({ length: n }, (_, k) => q(`q-${k}`, { tags: ['t'] }));
-  const store = openStore(mkdtempSync(join(tmpdir(), 'mlq-session-')));
+  const store = testStore(mkdtempSync(join(tmpdir(), 'mlq-session-')));
   const clock = { t: NOW.getTime() };
   const now = () => new Date(clock.t);
   const picks = pickSession(questions, store.load(), { count: n, now: now(), rng: createRng('s'), all: questions });
@@ -116,7 +117,7 @@ describe('the practice loop, in-process', () => {
 
   it('a save that fails asks whether to retry, and a retry that works keeps the answer', async () => {
     const { questions, clock, now, picks, session } = setup(1);
-    const real = openStore(mkdtempSync(join(tmpdir(), 'mlq-session-')));
+    const real = testStore(mkdtempSync(join(tmpdir(), 'mlq-session-')));
     let failures = 1;
     const flaky = {
       ...real,

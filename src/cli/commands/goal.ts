@@ -4,10 +4,10 @@ import { goalStatus } from '../../engine/goal-status.js';
 import { UsageError } from '../../errors.js';
 import { colours } from '../../format/colour.js';
 import type { Goal } from '../../progress/schema.js';
-import { openStore } from '../../progress/store.js';
+import { progressStore } from '../progress.js';
 import { renderGoal } from '../../ui/goal-view.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, dataDir, writeJson, type Context } from '../context.js';
+import { columns, writeJson, type Context } from '../context.js';
 
 export const DEFAULT_MINUTES = 30;
 
@@ -26,7 +26,7 @@ export default async function goal(opts: GoalOptions, args: string[], ctx: Conte
   const changes = date !== undefined || opts.tag !== undefined || opts.minutes !== undefined;
   if (opts.clear && changes) throw new UsageError('--clear removes the goal: give it without a date, --tag or --minutes.');
   const set = await loadConfiguredBanks(ctx, opts);
-  const store = openStore(dataDir(ctx, opts.dataDir));
+  const store = progressStore(ctx, opts.dataDir);
   const now = ctx.now();
   let progress = store.load();
   const say = (text: string) => ctx.stdout.write(text + '\n');

@@ -2,8 +2,10 @@ import { realpathSync } from 'node:fs';
 import { mergeProgress, type MergeResult } from '../../engine/merge.js';
 import { UsageError } from '../../errors.js';
 import { plural } from '../../format/plural.js';
-import { openStore, readOtherProgress } from '../../progress/store.js';
-import { dataDir, writeJson, type Context } from '../context.js';
+import { readOtherProgress } from '../../progress/store.js';
+import { progressStore, warnTo } from '../progress.js';
+import { fsrsScheduling } from '../../engine/replay.js';
+import { writeJson, type Context } from '../context.js';
 
 interface MergeOptions {
   dryRun?: boolean;
@@ -23,20 +25,21 @@ const real = (p: string) => {
 export default async function merge(opts: MergeOptions, args: string[], ctx: Context): Promise<number> {
   const [path] = args;
   if (!path) throw new UsageError('name the data folder or progress file to merge, e.g. mlquiz merge ~/laptop-mlquiz');
-  const store = openStore(dataDir(ctx, opts.dataDir));
-  const other = readOtherProgress(path);
-  if (real(other.file) === real(store.file)) throw new UsageError(`${other.file} is this machine's own progress file: name another one to merge`);
+  const store = progressStore(ctx, opts.dataDir);
+  const other = readOtherProgress(path, fsrsScheduling, warnTo(ctx));
+  if ([store.dir, store.file].map(real).includes(real(other.file)))
+    throw new UsageError(`${other.file} is this machine's own progress: name another data folder or file to merge`);
   const preview = mergeProgress(store.load(), other.progress);
   let result: MergeResult = preview;
   // Written only when something arrives, and merged again inside the commit, on the file as it is under the lock.
   if (!opts.dryRun && preview.added.reviews + preview.added.sessions > 0) await store.commit((p) => (result = mergeProgress(p, other.progress)).progress);
   const { added, known, rebuilt } = result;
   if (opts.json) {
-    writeJson(ctx, { from: other.file, into: store.file, added, known, rebuilt, written: !opts.dryRun && added.reviews + added.sessions > 0 });
+    writeJson(ctx, { from: other.file, into: store.dir, added, known, rebuilt, written: !opts.dryRun && added.reviews + added.sessions > 0 });
     return 0;
   }
   const say = (t: string) => ctx.stdout.write(t + '\n');
-  if (added.reviews + added.sessions === 0) say(`Nothing to add: every review and session of ${other.file} is already in ${store.file}.`);
+  if (added.reviews + added.sessions === 0) say(`Nothing to add: every review and session of ${other.file} is already in ${store.dir}.`);
   else {
     const what = `${plural(added.reviews, 'review')} and ${plural(added.sessions, 'session')}`;
     say(

@@ -4,10 +4,10 @@ import { openSession } from '../../engine/review.js';
 import { createRng } from '../../engine/rng.js';
 import { UsageError } from '../../errors.js';
 import type { Session } from '../../progress/schema.js';
-import { openStore } from '../../progress/store.js';
+import { progressStore } from '../progress.js';
 import { runMockRound } from '../../session/mock-round.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, dataDir, sessionSeed, type Context } from '../context.js';
+import { columns, sessionSeed, type Context } from '../context.js';
 import { DEFAULT_COUNT, DEFAULT_MINUTES, listPlans, loadPlan } from '../plans.js';
 import { terminalMockPrompter } from '../terminal-prompter.js';
 import { requireTerminal } from './run.js';
@@ -36,7 +36,7 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
   const plan = scalePlan(base, opts.count ?? planCount(base));
   const minutes = opts.minutes ?? plan.minutes ?? DEFAULT_MINUTES;
 
-  const store = openStore(dataDir(ctx, opts.dataDir));
+  const store = progressStore(ctx, opts.dataDir);
   store.checkWritable();
   const progress = store.load();
   const started = ctx.now();

@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RuntimeFailure, UsageError } from '../../errors.js';
-import { openStore } from '../../progress/store.js';
+import { progressStore } from '../progress.js';
 import { buildReport } from '../../report/build.js';
 import { BadWindow } from '../../engine/days.js';
 import { renderHtml } from '../../report/render-html.js';
 import { renderTerminal } from '../../report/render-terminal.js';
 import { colours } from '../../format/colour.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, dataDir, writeJson, type Context } from '../context.js';
+import { columns, writeJson, type Context } from '../context.js';
 
 interface ReportOptions {
   tag?: string[];
@@ -23,7 +23,7 @@ interface ReportOptions {
 export default async function report(opts: ReportOptions, _args: string[], ctx: Context): Promise<number> {
   const set = await loadConfiguredBanks(ctx, opts);
   const questions = opts.tag?.length ? selectQuestions(set, { tags: opts.tag }) : set.questions;
-  const progress = openStore(dataDir(ctx, opts.dataDir)).load();
+  const progress = progressStore(ctx, opts.dataDir).load();
   let data;
   try {
     data = buildReport(questions, progress, {

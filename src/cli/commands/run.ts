@@ -5,10 +5,10 @@ import { planSession } from '../../engine/today.js';
 import { UsageError } from '../../errors.js';
 import { colours } from '../../format/colour.js';
 import { plural } from '../../format/plural.js';
-import { openStore } from '../../progress/store.js';
+import { progressStore } from '../progress.js';
 import { nothingToAsk, paceLine, previewJson, renderPreview } from '../../ui/session-preview.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, dataDir, sessionSeed, writeJson, type Context } from '../context.js';
+import { columns, sessionSeed, writeJson, type Context } from '../context.js';
 
 export interface RunOptions {
   tag?: string[];
@@ -40,7 +40,7 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
   if (!opts.dryRun) requireTerminal(ctx, 'run');
   const set = await loadConfiguredBanks(ctx, opts);
   const pool = selectQuestions(set, { tags: opts.tag, deck: opts.deck, difficulty: opts.difficulty, ids: opts.id });
-  const store = openStore(dataDir(ctx, opts.dataDir));
+  const store = progressStore(ctx, opts.dataDir);
   // Before the first question: a folder that cannot be written fails now, not after an answer.
   if (!opts.dryRun) store.checkWritable();
   const progress = store.load();
@@ -81,7 +81,7 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
     plan.picks.map((p) => p.question.id),
     filter,
   );
-  prompter.info(`${plural(plan.picks.length, 'question')} · seed ${seed} · progress in ${store.file}`);
+  prompter.info(`${plural(plan.picks.length, 'question')} · seed ${seed} · progress in ${store.dir}`);
   await runPractice({ picks: plan.picks, questions: set.questions, progress, store, session, prompter, now: ctx.now, offset: ctx.offset });
   return 0;
 }

@@ -1,9 +1,9 @@
 import chalk from 'chalk';
-import { openStore } from '../../progress/store.js';
+import { progressStore } from '../progress.js';
 import { tagMastery } from '../../report/mastery.js';
 import { bar } from '../../format/chart.js';
 import { loadConfiguredBanks } from '../banks.js';
-import { dataDir, writeJson, type Context } from '../context.js';
+import { writeJson, type Context } from '../context.js';
 
 interface TagsOptions {
   json?: boolean;
@@ -14,7 +14,7 @@ interface TagsOptions {
 
 export default async function tags(opts: TagsOptions, _args: string[], ctx: Context): Promise<number> {
   const set = await loadConfiguredBanks(ctx, opts);
-  const progress = openStore(dataDir(ctx, opts.dataDir)).load();
+  const progress = progressStore(ctx, opts.dataDir).load();
   const rows = tagMastery(set.questions, progress, ctx.now());
   const practised = Object.keys(progress.cards).length > 0;
   if (opts.json) {
