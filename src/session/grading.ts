@@ -12,6 +12,7 @@ export async function gradeAnswer(prompter: Prompter, q: Question, a: Attempt, t
   let covered: number[] = [];
   let coverage: number;
   if (a.correct === undefined) {
+    if (q.self_rated) prompter.info('No key points for this question (self-rated): compare your answer with the model answer and rate it.');
     covered = q.key_points.length ? await prompter.tickKeyPoints(q) : [];
     coverage = q.key_points.length ? covered.length / q.key_points.length : 1;
   } else {
