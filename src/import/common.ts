@@ -99,7 +99,13 @@ export function difficultyMarks(prompt: string, legend?: Legend): { prompt: stri
     difficulty ??= WORDS[word[1]!.toLowerCase()];
     rest = rest.replace(WORD_MARK, ' ');
   }
-  return { prompt: rest.replace(/\s+/g, ' ').trim(), ...(difficulty && { difficulty }) };
+  return {
+    prompt: rest
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ ?\n ?/g, '\n')
+      .trim(),
+    ...(difficulty && { difficulty }),
+  };
 }
 
 /** Formula images of GitHub's math renderer (`<img src="…render/math?math=\beta">`) back to `$\beta$`. */

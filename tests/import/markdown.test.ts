@@ -22,7 +22,7 @@ describe('importing a real collection: data-science-interviews (CC BY 4.0), bold
     const count = (d: string) => qs.filter((q) => q.difficulty === d).length;
     expect([count('easy'), count('medium'), count('hard')]).toEqual([10, 16, 0]);
     expect(qs.find((q) => q.prompt.startsWith('What are the main assumptions'))!.difficulty).toBe('medium');
-    expect(qs.every((q) => !/[⭐👶🚀\u200d\ufe0f]/u.test(q.prompt))).toBe(true);
+    expect(qs.every((q) => !/⭐|👶|🚀|\u200d|\ufe0f/u.test(q.prompt))).toBe(true);
   });
 
   it('makes tags of the sections and nothing of the table of contents', () => {
@@ -229,7 +229,7 @@ describe('Markdown edge cases', () => {
     expect(set.questions.map((q) => q.prompt)).toEqual(['key_points: [x]']);
     expect(r.skipped).toEqual([{ line: 9, reason: 'longer than 20,000 characters' }]);
     expect(set.questions[0]!.answer).toContain('!!js/function');
-    const bold = importMarkdown(`**${' '.repeat(100_000)}?**\n\nAn answer.\n\n**${'*'.repeat(100_000)}**\n\nx`, 'n');
-    expect(bold.banks[0]!.questions.map((q) => q.prompt)).toEqual(['?']);
+    const bold = importMarkdown(`**${'*'.repeat(100_000)}**\n\n**${' '.repeat(100_000)}?**\n\nAn answer.\n`, 'n');
+    expect(bold.banks[0]!.questions.map((q) => [q.prompt, q.answer])).toEqual([['?', 'An answer.']]);
   });
 });
