@@ -111,6 +111,7 @@ export const registry: CommandSpec[] = [
       cmd.option('--force', 'overwrite bank files that already exist in --out');
       cmd.option('--source <text>', "where the notes come from, for the bank's source (default: the file's name)");
       cmd.option('--licence <text>', 'the licence of the notes (default: a licence line found in them)');
+      cmd.addOption(new Option('--license <text>', 'the same as --licence').hideHelp());
       cmd.option('--prefix <slug>', 'put this before every id, e.g. dsi gives dsi-what-is-regression');
       addOptions(cmd, ['json', 'bank']);
     },

@@ -132,7 +132,8 @@ describe('mlquiz import FILE --out DIR', () => {
   it('imports a TSV with tags into a bank validate accepts', async () => {
     const cwd = work();
     writeFileSync(join(cwd, 'cards.tsv'), 'What is L1?\tSparsity-inducing penalty.\tregularization\nWhat is L2?\tWeight decay.\tregularization\n');
-    const r = await runCli(['import', 'cards.tsv', '--out', 'o'], { cwd });
+    const r = await runCli(['import', 'cards.tsv', '--out', 'o', '--license', 'MIT'], { cwd });
+    expect(r.out).toContain('Source: cards.tsv\nLicence: MIT\n');
     expect(r.out).toContain('Wrote 2 questions to o/cards.yaml (deck "cards").');
     expect(r.out).toContain('Tags (1): regularization 2');
     expect((await runCli(['validate', 'o'], { cwd })).code).toBe(0);

@@ -73,6 +73,12 @@ describe('self_rated: an open question without key points', () => {
       'info No key points for this question (self-rated): compare your answer with the model answer and rate it.',
       'rate suggested 3 allowed 1234',
     ]);
+    // A quick answer to a self-rated question is not suggested as Easy: nothing says it was complete.
+    log.length = 0;
+    await gradeAnswer(p, imported, { text: 'quick' }, { durationMs: 5_000, budgetMs: 180_000 });
+    expect(log.at(-1)).toBe('rate suggested 3 allowed 1234');
+    await gradeAnswer(p, q('plain', { key_points: [] }), { text: 'quick' }, { durationMs: 5_000, budgetMs: 180_000 });
+    expect(log.at(-1)).toBe('rate suggested 4 allowed 1234');
   });
 
   it('a folder of imported banks beside a normal one: only the self-rated ones are warned about', async () => {

@@ -16,6 +16,8 @@ interface ImportOptions {
   force?: boolean;
   source?: string;
   licence?: string;
+  /** The American spelling, accepted as the same option. */
+  license?: string;
   prefix?: string;
   json?: boolean;
   bank?: string[];
@@ -61,9 +63,10 @@ export default async function importNotes(opts: ImportOptions, args: string[], c
     throw new InputError(`${file}: ${e instanceof NotReadable ? e.message : (e as Error).message}`);
   }
   const result = await read(bytes, file);
+  const licence = opts.licence ?? opts.license;
   const out = resolve(ctx.cwd, opts.out);
   const source = opts.source ?? basename(file);
-  const files = toBankFiles(result, { source, licence: opts.licence, prefix: opts.prefix, taken: await takenIds(ctx, out, opts.bank) });
+  const files = toBankFiles(result, { source, licence, prefix: opts.prefix, taken: await takenIds(ctx, out, opts.bank) });
   if (files.length === 0) {
     const why = result.skipped.map((k) => stripControl(`${file}:${k.line}: ${k.reason}`));
     throw new InputError(`${file}: no questions to import (questions are headings or bold lines with an answer under them); nothing written`, why);
@@ -77,7 +80,7 @@ export default async function importNotes(opts: ImportOptions, args: string[], c
   mkdirSync(out, { recursive: true });
   for (const f of files) writeFileAtomicSync(join(out, f.name), f.text);
   const shown = (name: string) => relative(ctx.cwd, join(out, name)) || name;
-  const summary = summarise(file, result, files, shown, source, opts.licence);
+  const summary = summarise(file, result, files, shown, source, licence);
   if (opts.json) writeJson(ctx, summary);
   else {
     const dir = relative(ctx.cwd, out) || '.';
