@@ -23,9 +23,9 @@ interface Open {
 }
 
 /**
- * Pure: Markdown notes to drafts. Questions are bold lines (`**What is X?**`) when the
- * notes have any bold line ending in "?", else the deepest headings that have text
- * under them; the answer is what follows up to the next question or section. Enclosing
+ * Pure: Markdown notes to drafts. Questions are bold lines (`**What is X?**`) when more
+ * bold lines than headings end in "?", else the headings that ask (or the deepest with
+ * text under them); the answer is what follows up to the next question or section. Enclosing
  * headings become tags; the first `# ` heading names the deck.
  */
 export function importMarkdown(input: string, name: string): ImportResult {
@@ -33,7 +33,8 @@ export function importMarkdown(input: string, name: string): ImportResult {
   const lines = markLines(text);
   const headings = lines.map((l) => (l.code ? undefined : heading(l.text)));
   const bold = lines.map((l, i) => (l.code || headings[i] ? undefined : boldQuestion(l.text, lines[i - 1])));
-  const byBold = bold.some((b) => b !== undefined && asks(b));
+  // Whichever asks more often: a "**Why?**" inside an answer must not turn heading questions into sections.
+  const byBold = bold.filter((b) => b !== undefined && asks(b)).length > headings.filter((h) => h && h.level > 1 && asks(h.text)).length;
   const questionLevel = byBold ? 7 : questionHeadingLevel(lines, headings);
   const title = headings.find((h) => h?.level === 1 && questionLevel > 1)?.text;
   const legend = findLegend(lines);

@@ -121,6 +121,12 @@ describe('Markdown edge cases', () => {
     expect(r.style).toBe('level-2 headings');
   });
 
+  it('heading questions stay questions when an answer has a bold line asking something', () => {
+    const md = '## What is bagging?\n\nBootstrap aggregating.\n\n**Why?**\n\nIt lowers variance.\n\n## What is boosting?\n\nSequential weak learners.\n';
+    expect(prompts(md)).toEqual(['What is bagging?', 'What is boosting?']);
+    expect(importMarkdown(md, 'n').banks[0]!.questions[0]!.answer).toBe('Bootstrap aggregating.\n\n**Why?**\n\nIt lowers variance.');
+  });
+
   it('skips placeholders of every usual kind and empty answers, each with its line', () => {
     const md = ['## A?', '', 'Answer here', '## B?', '', '## C?', 'TODO', '## D?', '_TBD_', '## E?', '...', '## F?', 'A real answer.'].join('\n');
     const r = importMarkdown(md, 'n');
