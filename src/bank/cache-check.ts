@@ -34,6 +34,7 @@ const QUESTION_KEYS = new Set([
   'see_also',
   'source',
   'time_limit',
+  'self_rated',
   'file',
   'line',
 ]);
@@ -57,6 +58,7 @@ function isQuestion(q: unknown): boolean {
     typeof q.file === 'string' &&
     isLine(q.line) &&
     (q.source === undefined || isText(q.source)) &&
+    (q.self_rated === undefined || (q.self_rated === true && q.type === 'open' && (q.key_points as unknown[]).length === 0)) &&
     (q.time_limit === undefined || (isFinite(q.time_limit) && (q.time_limit as number) > 0 && (q.time_limit as number) <= MAX_TIME_LIMIT_S));
   if (!base) return false;
   if (q.type === 'choice') {

@@ -121,8 +121,12 @@ export function normaliseQuestion(
     diagnostics.push(diagnostic(deck.file, where.locate(path), formatPath([...displayBase, rule.path]), rule.message));
   }
   if (diagnostics.length || !parsed.success) return { diagnostics: [...diagnostics, ...warnings] };
+  if (parsed.data.self_rated === true)
+    warnings.push(diagnostic(deck.file, where.locate([...base, 'self_rated']), formatPath([...displayBase, 'self_rated']), SELF_RATED_WARNING, 'warning'));
   return { question: toQuestion(parsed.data, deck, line), diagnostics: warnings };
 }
+
+export const SELF_RATED_WARNING = 'self-rated: no key points, so it is practised by rating alone (add 2 to 6 key points and drop self_rated for a checklist)';
 
 /** Warnings for control characters removed from bank text, at the line of each field. */
 export function controlWarnings(
@@ -160,6 +164,7 @@ function toQuestion(q: RawQuestion, deck: DeckInfo, line: number): Question {
   const source = q.source ?? deck.source;
   if (source) out.source = source;
   if (q.time_limit !== undefined) out.time_limit = q.time_limit;
+  if (q.self_rated === true) out.self_rated = true;
   if (out.type === 'choice') {
     out.choices = q.choices!;
     out.correct = Array.isArray(q.correct) ? [...q.correct].sort((a, b) => a - b) : [q.correct!];

@@ -37,6 +37,8 @@ export const rawQuestionSchema = z.strictObject({
   follow_ups: textList.max(20, 'at most 20 follow-ups').optional(),
   see_also: z.array(z.string().regex(ID_PATTERN, 'must be a question id')).optional(),
   source: text.optional(),
+  /** No key points: practised by rating alone (imported notes, see "Self-rated questions" in the README). */
+  self_rated: z.boolean().optional(),
   time_limit: z.number().positive('must be a positive number of seconds').max(MAX_TIME_LIMIT_S, `must be at most ${MAX_TIME_LIMIT_S} seconds`).optional(),
 });
 
@@ -52,9 +54,13 @@ export function typeRules(q: Record<string, unknown>): { path: string; message: 
   const forbid = (fields: string[]) => {
     for (const f of fields) if (q[f] !== undefined) out.push({ path: f, message: `not allowed on a ${type} question` });
   };
+  if (q.self_rated === true && type !== 'open')
+    out.push({ path: 'self_rated', message: `only an open question can be self-rated; a ${type} question is graded` });
   if (type === 'open') {
     const n = Array.isArray(q.key_points) ? q.key_points.length : 0;
-    if (n < 2) out.push({ path: 'key_points', message: 'an open question needs 2 to 6 key points' });
+    if (q.self_rated === true) {
+      if (q.key_points !== undefined) out.push({ path: 'key_points', message: 'a self-rated question has no key points: remove self_rated or the key points' });
+    } else if (n < 2) out.push({ path: 'key_points', message: 'an open question needs 2 to 6 key points' });
     forbid(['choices', 'correct', 'value', 'tolerance', 'unit']);
   } else if (type === 'choice') {
     if (q.choices === undefined) out.push({ path: 'choices', message: 'required for a choice question' });

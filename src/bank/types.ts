@@ -26,6 +26,8 @@ export interface Question {
   follow_ups: string[];
   see_also: string[];
   source?: string;
+  /** An open question without key points, practised by rating alone (imported notes). */
+  self_rated?: true;
   /** Seconds allowed in a timed mock round. */
   time_limit?: number;
   file: string;

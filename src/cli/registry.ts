@@ -103,6 +103,21 @@ export const registry: CommandSpec[] = [
     load: () => import('./commands/merge.js'),
   },
   {
+    name: 'import',
+    summary: 'turn notes (Markdown Q&A, CSV/TSV) into a bank of self-rated questions',
+    configure(cmd) {
+      cmd.argument('<file>', 'the notes: .md (questions as headings or bold lines), .csv or .tsv (prompt,answer[,tags])');
+      cmd.requiredOption('-o, --out <dir>', 'the folder to write the bank into (made if missing)');
+      cmd.option('--force', 'overwrite bank files that already exist in --out');
+      cmd.option('--source <text>', "where the notes come from, for the bank's source (default: the file's name)");
+      cmd.option('--licence <text>', 'the licence of the notes (default: a licence line found in them)');
+      cmd.addOption(new Option('--license <text>', 'the same as --licence').hideHelp());
+      cmd.option('--prefix <slug>', 'put this before every id, e.g. dsi gives dsi-what-is-regression');
+      addOptions(cmd, ['json', 'bank']);
+    },
+    load: () => import('./commands/import.js'),
+  },
+  {
     name: 'validate',
     summary: 'check bank files; problems as file:line:column: message',
     configure(cmd) {

@@ -1,6 +1,6 @@
 import type { Question } from '../bank/types.js';
 import type { Attempt } from '../engine/answer-check.js';
-import { allowedRatings, isSlow, suggestRating, type Graded, type Outcome } from '../engine/rating.js';
+import { allowedRatings, isSlow, suggestRating, type Graded, type Outcome, type Rating } from '../engine/rating.js';
 import { QUIT, type Prompter, type Quit } from './prompter.js';
 
 /**
@@ -12,6 +12,7 @@ export async function gradeAnswer(prompter: Prompter, q: Question, a: Attempt, t
   let covered: number[] = [];
   let coverage: number;
   if (a.correct === undefined) {
+    if (q.self_rated) prompter.info('No key points for this question (self-rated): compare your answer with the model answer and rate it.');
     covered = q.key_points.length ? await prompter.tickKeyPoints(q) : [];
     coverage = q.key_points.length ? covered.length / q.key_points.length : 1;
   } else {
@@ -31,7 +32,8 @@ export async function gradeAnswer(prompter: Prompter, q: Question, a: Attempt, t
     prompter.warn(`Right, but it took ${Math.round(timing.durationMs / 1000)} s against a budget of ${Math.round(timing.budgetMs / 1000)} s: rated as weak.`);
   const rating = await prompter.rate({
     message: a.correct !== undefined ? 'How sure were you?' : 'How did it go?',
-    suggested: suggestRating(outcome),
+    // Without key points a quick answer says nothing about its coverage: Easy is the person's call, never the suggestion.
+    suggested: q.self_rated ? (Math.min(suggestRating(outcome), 3) as Rating) : suggestRating(outcome),
     allowed: allowedRatings(outcome),
   });
   return rating === QUIT ? QUIT : { rating, covered, coverage };

@@ -50,8 +50,8 @@ function scripted(steps: Step[], clock: { t: number }, retries: boolean[] = []) 
   return { p, log };
 }
 
-function setup(n = 3) {
-  const questions: Question[] = Array.from({ length: n }, (_, k) => q(`q-${k}`, { tags: ['t'] }));
+function setup(n = 3, over: Partial<Question> = {}) {
+  const questions: Question[] = Array.from({ length: n }, (_, k) => q(`q-${k}`, { tags: ['t'], ...over }));
   const store = testStore(mkdtempSync(join(tmpdir(), 'mlq-session-')));
   const clock = { t: NOW.getTime() };
   const now = () => new Date(clock.t);
@@ -96,6 +96,15 @@ describe('the practice loop, in-process', () => {
       expect.stringMatching(/^info Saved: Good/),
       expect.stringMatching(/^info Saved: Again/),
     ]);
+  });
+
+  it('a self-rated question (imported, no key points) is rated without a checklist and recorded with none', async () => {
+    const { questions, store, clock, now, picks, session } = setup(1, { key_points: [], self_rated: true });
+    const { p, log } = scripted([{ attempt: { text: 'a' }, grade: { rating: 2, covered: [], coverage: 1 } }], clock);
+    p.tickKeyPoints = () => Promise.reject(new Error('no checklist for a self-rated question'));
+    await runPractice({ picks, questions, progress: store.load(), store, session, prompter: p, now, offset: UTC });
+    expect(log).toContain('info No key points for this question (self-rated): compare your answer with the model answer and rate it.');
+    expect(store.load().reviews.map((x) => [x.question, x.rating, x.covered, x.total])).toEqual([['q-0', 2, [], 0]]);
   });
 
   it('q leaves keeping what was graded; the session is recorded as quit', async () => {

@@ -24,7 +24,9 @@ export default async function list(opts: ListOptions, _args: string[], ctx: Cont
   const { default: chalk } = await import('chalk');
   const width = columns(ctx);
   for (const q of questions) {
-    const head = `${chalk.bold(q.id)}  ${chalk.dim(`${q.type} · ${q.difficulty} · ${q.tags.join(', ')}`)}`;
+    // A self-rated question has no checklist; say so where people pick what to practise.
+    const kind = q.self_rated ? `${q.type}, self-rated` : q.type;
+    const head = `${chalk.bold(q.id)}  ${chalk.dim(`${kind} · ${q.difficulty} · ${q.tags.join(', ')}`)}`;
     ctx.stdout.write(`${head}\n  ${shortPrompt(q.prompt, width - 3)}\n`);
   }
   ctx.stdout.write(chalk.dim(`${plural(questions.length, 'question')}\n`));
