@@ -99,7 +99,7 @@ export function formatProgress(p: Progress): string {
   const cards = lines(Object.entries(p.cards).map(([id, c]) => `${JSON.stringify(id)}:${JSON.stringify(c)}`));
   const reviews = lines(p.reviews.map((r) => JSON.stringify(r)));
   const sessions = lines(p.sessions.map((s) => JSON.stringify(s)));
-  const goal = p.goal ? `"goal":${JSON.stringify(p.goal)},\n` : '';
+  const goal = (p.goal ? `"goal":${JSON.stringify(p.goal)},\n` : '') + (p.fsrs ? `"fsrs":${JSON.stringify(p.fsrs)},\n` : '');
   return `{"version":${p.version},\n${goal}"cards":{${cards}},\n"reviews":[${reviews}],\n"sessions":[${sessions}]}\n`;
 }
 
