@@ -111,6 +111,8 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
       days_practised: activity.days.filter((d) => d.reviews > 0).length,
     },
   };
+  const scheduling = schedulingOf(progress, offset);
+  const fitted = progress.fsrs?.fitted;
   return {
     generated_at: now.toISOString(),
     generated_local: localIso(now, o.offset),
@@ -124,7 +126,14 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
     due: due.forecast,
     mocks,
     goal,
-    calibration: roundCalibration(calibration(progress.reviews, now, RETENTION_DAYS, schedulingOf(progress, offset))),
+    calibration: roundCalibration(calibration(progress.reviews, now, RETENTION_DAYS, scheduling)),
+    scheduler: {
+      parameters: fitted ? 'fitted' : 'default',
+      fitted_at: fitted?.at ?? null,
+      fitted_reviews: fitted?.reviews ?? null,
+      retention: scheduling.retention,
+      day_start: o.dayStart ?? 0,
+    },
     next: suggest({ totals, leeches, mocks, filterTags, goal, plan: planTags(questions, all, progress, goal, now), now, today: dayString(today) }),
   };
 }
