@@ -4,10 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { importSources, ROOT } from './sources.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/mlquiz.js');
 const REVIEWS = 10_000;
 const RUNS = 11;
@@ -18,21 +16,10 @@ const DAY_MS = 86_400_000;
 const tmp = mkdtempSync(join(ROOT, 'node_modules', '.mlq-goal-bench-'));
 try {
   // The history comes from the report tests' simulator, made by the real applyReview.
-  const entry = join(tmp, 'entry.mjs');
-  await build({
-    stdin: {
-      contents: ["export { simulate } from './tests/report/fixtures';", "export { formatProgress } from './src/progress/store';"].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: entry,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  });
-  const { simulate, formatProgress } = await import(entry);
+  const { simulate, formatProgress } = await importSources(tmp, [
+    "export { simulate } from './tests/report/fixtures';",
+    "export { formatProgress } from './src/progress/store';",
+  ]);
   const home = join(tmp, 'home');
   mkdirSync(home, { recursive: true });
   const env = { ...process.env, MLQUIZ_HOME: home, NO_COLOR: '1' };

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { personDay, type Offset } from '../engine/days.js';
+import { hourlyOffset, personDay, type Offset } from '../engine/days.js';
 import { UsageError } from '../errors.js';
 
 /**
@@ -53,7 +53,8 @@ export function dataDir(ctx: Context, flag: string | undefined): string {
  * MLQUIZ_DAY_START when set. Every command that counts days or schedules uses this one.
  */
 export function localDays(ctx: Context): Offset {
-  return personDay(ctx.offset, dayStartHour(ctx));
+  // Asked of the system once an hour of time: a replay asks it three times per review.
+  return hourlyOffset(personDay(ctx.offset, dayStartHour(ctx)));
 }
 
 export function dayStartHour(ctx: Context): number {

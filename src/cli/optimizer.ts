@@ -28,6 +28,13 @@ async function loadBinding(load: () => Promise<Binding>): Promise<Binding> {
 }
 
 /**
+ * fsrs-rs trains only on items of at most this many answers (its TrainingConfig's
+ * max_seq_len) and drops longer ones; building them would cost half the time of a fit
+ * over a long history and change nothing.
+ */
+const MAX_SEQ_LEN = 64;
+
+/**
  * FSRS-6 parameters fitted to the histories: one training item per answer after the
  * first that came a day or more later, holding the question's answers up to it, as
  * Anki builds them. Whole days only, as the scheduler (no short-term memory, no steps).
@@ -41,8 +48,8 @@ export async function fitParameters(
   const items = [];
   for (const h of hs) {
     // One review object per answer, shared by the items that hold it.
-    const reviews = h.map((s) => new b.FSRSBindingReview(s.rating, s.delta_t));
-    for (let i = 1; i < h.length; i++) if (h[i]!.delta_t > 0) items.push(new b.FSRSBindingItem(reviews.slice(0, i + 1)));
+    const reviews = h.slice(0, MAX_SEQ_LEN).map((s) => new b.FSRSBindingReview(s.rating, s.delta_t));
+    for (let i = 1; i < reviews.length; i++) if (h[i]!.delta_t > 0) items.push(new b.FSRSBindingItem(reviews.slice(0, i + 1)));
   }
   return b.computeParameters(items, { enableShortTerm: false, numRelearningSteps: 0, progress: (done, total) => void progress(done, total) });
 }
