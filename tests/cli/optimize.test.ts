@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { default_w } from 'ts-fsrs';
+import { default_w, fsrs, generatorParameters } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { fitParameters, platformName } from '../../src/cli/optimizer.js';
 import { DEFAULT_DAY_START, personDay, type Offset } from '../../src/engine/days.js';
@@ -106,6 +106,29 @@ describe('mlquiz optimize', () => {
     expect(readFileSync(html, 'utf8')).toContain(
       '<p id="scheduler">Scheduler: FSRS-6 default parameters (`mlquiz optimize` fits them to you), aiming for 80% recall; days start at 4:00.</p>',
     );
+  });
+
+  it('ts-fsrs reads fitted parameters as fsrs-rs fits them: the same memory after each answer, same-day answers included', async () => {
+    const b = await import('@open-spaced-repetition/binding');
+    const ours = fsrs(generatorParameters({ w: TRUE_PARAMS, enable_short_term: false }));
+    const theirs = new b.FSRSBinding([...TRUE_PARAMS]);
+    let m: { stability: number; difficulty: number } | null = null;
+    let n: InstanceType<typeof b.BindingMemoryState> | null = null;
+    for (const [rating, t] of [
+      [3, 0],
+      [3, 3],
+      [3, 0],
+      [1, 10],
+      [2, 1],
+      [4, 4],
+      [3, 20],
+    ] as const) {
+      m = ours.next_state(m, t, rating);
+      const next = theirs.nextStates(n, 0.9, t);
+      n = [next.again, next.hard, next.good, next.easy][rating - 1]!.memory;
+      expect(m.stability).toBeCloseTo(n.stability, 3);
+      expect(m.difficulty).toBeCloseTo(n.difficulty, 3);
+    }
   });
 
   it('without a native build for the platform, fails in one line naming it', async () => {
