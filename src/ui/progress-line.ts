@@ -4,12 +4,14 @@
  */
 export interface ProgressLine {
   update(done: number, total: number): void;
+  /** The line replaced by a step that has no count (what is being done now). */
+  status(text: string): void;
   /** Clears the line, leaving the terminal as it was. */
   end(): void;
 }
 
 export function progressLine(out: NodeJS.WritableStream & { isTTY?: boolean }, label: string): ProgressLine {
-  if (!out.isTTY) return { update: () => {}, end: () => {} };
+  if (!out.isTTY) return { update: () => {}, status: () => {}, end: () => {} };
   let shown = -1;
   return {
     update(done, total) {
@@ -17,6 +19,10 @@ export function progressLine(out: NodeJS.WritableStream & { isTTY?: boolean }, l
       if (pct === shown) return;
       shown = pct;
       out.write(`\r${label} ${String(pct).padStart(3)}%`);
+    },
+    status(text) {
+      shown = 101;
+      out.write(`\r\x1b[2K${text}`);
     },
     end() {
       if (shown >= 0) out.write('\r\x1b[2K');

@@ -17,15 +17,17 @@ describe('progressLine', () => {
     bar.update(1, 200);
     bar.update(100, 200);
     bar.update(250, 200);
+    bar.status('Rescheduling');
     bar.end();
     await new Promise((r) => setImmediate(r));
-    expect(text()).toBe('\rFitting   0%\rFitting  50%\rFitting 100%\r\x1b[2K');
+    expect(text()).toBe('\rFitting   0%\rFitting  50%\rFitting 100%\r\x1b[2KRescheduling\r\x1b[2K');
   });
 
   it('off a terminal (a pipe, a log): writes nothing at all', async () => {
     const { s, text } = stream(false);
     const bar = progressLine(s, 'Fitting');
     bar.update(5, 10);
+    bar.status('Rescheduling');
     bar.end();
     await new Promise((r) => setImmediate(r));
     expect(text()).toBe('');

@@ -62,21 +62,27 @@ export default async function optimize(opts: OptimizeOptions, _args: string[], c
   const bar = progressLine(ctx.stderr as NodeJS.WritableStream & { isTTY?: boolean }, `Fitting FSRS-6 to ${plural(training, 'review')}…`);
   const started = ctx.now().getTime();
   let params: number[];
+  let before: Fit;
+  let after: Fit;
+  let better: boolean;
+  let at: Date;
+  const retention = opts.retention ?? progress.fsrs?.retention ?? DEFAULT_RETENTION;
   try {
     params = rounded(await fitParameters(hs, bar.update));
+    at = ctx.now();
+    bar.status('Checking the fit against your answers…');
+    before = fitOf(progress.reviews, { retention, days }, at);
+    after = fitOf(progress.reviews, { retention, days, params }, at);
+    better = after.log_loss !== null && before.log_loss !== null && after.log_loss <= before.log_loss;
+    const fitted = { params, at: at.toISOString(), reviews: training };
+    bar.status('Rescheduling every card…');
+    if (better || opts.retention !== undefined) await save((p) => withRetention(better ? { ...p.fsrs, fitted } : p.fsrs, opts.retention));
   } finally {
     bar.end();
   }
-  const now = ctx.now();
-  const retention = opts.retention ?? progress.fsrs?.retention ?? DEFAULT_RETENTION;
-  const before: Fit = fitOf(progress.reviews, { retention, days }, now);
-  const after: Fit = fitOf(progress.reviews, { retention, days, params }, now);
-  const better = after.log_loss !== null && before.log_loss !== null && after.log_loss <= before.log_loss;
-  const fitted = { params, at: now.toISOString(), reviews: training };
-  if (better || opts.retention !== undefined) await save((p) => withRetention(better ? { ...p.fsrs, fitted } : p.fsrs, opts.retention));
 
   if (opts.json) {
-    writeJson(ctx, { fitted: better, training_reviews: training, retention, default: before, fit: after, params, seconds: (now.getTime() - started) / 1000 });
+    writeJson(ctx, { fitted: better, training_reviews: training, retention, default: before, fit: after, params, seconds: (at.getTime() - started) / 1000 });
     return 0;
   }
   const questions = hs.filter((h) => h.length > 1).length;
