@@ -14,12 +14,13 @@ const TARGET_RATIO = 2;
 
 const tmp = benchDir('commit');
 try {
-  const { simulate, openStore, eventsOf, header, line, fsrsScheduling, applyReview, upsertSession, openSession } = await loadSources(tmp, [
+  const { simulate, openStore, eventsOf, header, line, cardReplay, UTC, applyReview, upsertSession, openSession } = await loadSources(tmp, [
     "export { simulate } from './tests/report/fixtures';",
     "export { openStore } from './src/progress/store';",
     "export { eventsOf } from './src/progress/fold';",
     "export { header, line } from './src/progress/journal';",
-    "export { fsrsScheduling } from './src/engine/replay';",
+    "export { cardReplay } from './src/engine/replay';",
+    "export { UTC } from './src/engine/days';",
     "export { applyReview, upsertSession, openSession } from './src/engine/review';",
   ]);
   const questions = JSON.parse(
@@ -33,7 +34,7 @@ try {
     const home = join(tmp, `home-${n}`);
     mkdirSync(join(home, 'journal'), { recursive: true });
     writeFileSync(join(home, 'journal', 'bench.jsonl'), journalText({ eventsOf, header, line }, history, 'bench'));
-    const store = openStore(home, { scheduling: fsrsScheduling, device: 'bench', snapshotDir: join(tmp, `cache-${n}`) });
+    const store = openStore(home, { scheduling: cardReplay(UTC), device: 'bench', snapshotDir: join(tmp, `cache-${n}`) });
     store.load();
     // A session as `run` records it: each answer is a review and the session record as it now stands.
     let session = openSession('run', new Date(), 'bench', [], {});

@@ -14,12 +14,12 @@ const NOW = new Date();
 
 const tmp = benchDir('report');
 try {
-  const { simulate, openStore, eventsOf, header, line, fsrsScheduling, buildReport, systemOffset } = await loadSources(tmp, [
+  const { simulate, openStore, eventsOf, header, line, cardReplay, buildReport, systemOffset } = await loadSources(tmp, [
     "export { simulate } from './tests/report/fixtures';",
     "export { openStore } from './src/progress/store';",
     "export { eventsOf } from './src/progress/fold';",
     "export { header, line } from './src/progress/journal';",
-    "export { fsrsScheduling } from './src/engine/replay';",
+    "export { cardReplay } from './src/engine/replay';",
     "export { buildReport } from './src/report/build';",
     "export { systemOffset } from './src/engine/days';",
   ]);
@@ -59,15 +59,15 @@ try {
     }
     return best;
   };
-  const store = openStore(home, { scheduling: fsrsScheduling });
+  const store = openStore(home, { scheduling: cardReplay(systemOffset) });
   const perLine = `for (const f of ${JSON.stringify(files)}) for (const l of require('fs').readFileSync(f, 'utf8').split('\\n')) if (l) JSON.parse(l)`;
   const asArray = `for (const f of ${JSON.stringify(files)}) JSON.parse('[' + require('fs').readFileSync(f, 'utf8').trimEnd().replaceAll('\\n', ',') + ']')`;
   const req = (await import('node:module')).createRequire(import.meta.url);
   const parseMs = phase(() => new Function('require', asArray)(req));
   const loadMs = phase(() => store.load());
   const cache = mkdtempSync(join(tmp, 'cache-'));
-  openStore(home, { scheduling: fsrsScheduling, snapshotDir: cache }).load();
-  const snapMs = phase(() => openStore(home, { scheduling: fsrsScheduling, snapshotDir: cache }).load());
+  openStore(home, { scheduling: cardReplay(systemOffset), snapshotDir: cache }).load();
+  const snapMs = phase(() => openStore(home, { scheduling: cardReplay(systemOffset), snapshotDir: cache }).load());
   const buildMs = phase(() => buildReport(questions, progress, { now: NOW, offset: systemOffset }));
   console.log(
     `in process: read + JSON.parse ${parseMs.toFixed(0)} ms · store.load() replaying every card ${loadMs.toFixed(0)} ms · with a fitting snapshot ${snapMs.toFixed(0)} ms · buildReport ${buildMs.toFixed(0)} ms`,

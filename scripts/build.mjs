@@ -46,5 +46,7 @@ await build({
       },
     },
   ],
+  // A native module that finds its platform's build by require at run time: left to Node, loaded by `mlquiz optimize` alone.
+  external: ['@open-spaced-repetition/binding'],
   logLevel: 'warning',
 });

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { Offset } from '../engine/days.js';
+import { hourlyOffset, personDay, type Offset } from '../engine/days.js';
 import { UsageError } from '../errors.js';
 
 /**
@@ -18,6 +18,8 @@ export interface Context {
   newSeed?: () => string;
   /** The time zone, as the clock: minutes behind UTC at an instant (tests pass a constant). */
   offset: Offset;
+  /** The hour the person's day starts (the entry gives 4, as Anki's); MLQUIZ_DAY_START overrides it. */
+  dayStart: number;
   /** The folder of the banks shipped with mlquiz. */
   shippedBanks: string;
   /** The folder of the mock-round plans shipped with mlquiz; beside shippedBanks when unset. */
@@ -46,6 +48,23 @@ export function dataDir(ctx: Context, flag: string | undefined): string {
     throw new UsageError(`${from} ${dir} is a file, not a folder: name a folder (it is made if missing).`);
   }
   return dir;
+}
+
+/**
+ * The person's days (see personDay): the time zone with the day's start hour, from
+ * MLQUIZ_DAY_START when set. Every command that counts days or schedules uses this one.
+ */
+export function localDays(ctx: Context): Offset {
+  // Asked of the system once an hour of time: a replay asks it three times per review.
+  return hourlyOffset(personDay(ctx.offset, dayStartHour(ctx)));
+}
+
+export function dayStartHour(ctx: Context): number {
+  const v = ctx.env.MLQUIZ_DAY_START;
+  if (v === undefined || v.trim() === '') return ctx.dayStart;
+  if (!/^\s*\d{1,2}\s*$/.test(v) || Number(v) > 23)
+    throw new UsageError(`MLQUIZ_DAY_START=${v}: expected the hour the day starts, a whole number from 0 to 23 (4 means 4 a.m.)`);
+  return Number(v);
 }
 
 /** An environment switch: unset, empty, 0, false, no and off all mean off. */

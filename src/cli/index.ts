@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import envPaths from 'env-paths';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { systemOffset } from '../engine/days.js';
+import { DEFAULT_DAY_START, systemOffset } from '../engine/days.js';
 import { MlquizError } from '../errors.js';
 import { shortSeed, type Context } from './context.js';
 import { randomInt } from 'node:crypto';
@@ -72,6 +72,7 @@ export function cli(): void {
     now: () => new Date(),
     newSeed: () => shortSeed(() => randomInt(2 ** 32) / 2 ** 32),
     offset: systemOffset,
+    dayStart: DEFAULT_DAY_START,
     shippedBanks: fileURLToPath(new URL('../questions', import.meta.url)),
     shippedPlans: fileURLToPath(new URL('../plans', import.meta.url)),
     defaultDataDir: () => envPaths('mlquiz', { suffix: '' }).data,

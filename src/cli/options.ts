@@ -21,6 +21,13 @@ export function positiveNumber(value: string, max = 3600): number {
   return n;
 }
 
+/** A number from `min` to `max`, both included (a desired retention: 0.7 to 0.97). */
+export const numberBetween = (min: number, max: number) => (value: string) => {
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`Expected a number from ${min} to ${max}.`);
+  return n;
+};
+
 /** commander passes the previous value as a second argument, so bounds are bound here. */
 export const intUpTo = (max: number) => (v: string) => positiveInt(v, max);
 export const numberUpTo = (max: number) => (v: string) => positiveNumber(v, max);

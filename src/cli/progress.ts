@@ -1,7 +1,7 @@
-import { fsrsScheduling } from '../engine/replay.js';
+import { cardReplay } from '../engine/replay.js';
 import { DEFAULT_DEVICE, openStore, type ProgressStore } from '../progress/store.js';
 import { resolveDevice } from '../progress/device.js';
-import { cacheDir, dataDir, type Context } from './context.js';
+import { cacheDir, dataDir, localDays, type Context } from './context.js';
 
 /**
  * The progress of the data folder in use, as this machine sees it: its own journal named
@@ -13,7 +13,7 @@ export function progressStore(ctx: Context, flag: string | undefined): ProgressS
   const device = resolveDevice(ctx.env.MLQUIZ_DEVICE, ctx.defaultConfigDir?.(), () => DEFAULT_DEVICE);
   const snapshotDir = cacheDir(ctx);
   return openStore(dir, {
-    scheduling: fsrsScheduling,
+    scheduling: cardReplay(localDays(ctx)),
     device,
     ...(snapshotDir && { snapshotDir }),
     now: ctx.now,

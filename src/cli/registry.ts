@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Context } from './context.js';
-import { addOptions, collect, intUpTo, numberUpTo, wholeUpTo } from './options.js';
+import { addOptions, collect, intUpTo, numberBetween, numberUpTo, wholeUpTo } from './options.js';
 
 /** A command module: parsed options in, exit code out. */
 // Options arrive as commander parsed them; each module declares the typed view it relies on,
@@ -18,6 +18,8 @@ export interface CommandSpec {
 
 /** MAX_GOAL_MINUTES of the progress schema, which is not imported here: it would load zod for every command. */
 const GOAL_MINUTES_MAX = 1440;
+/** RETENTION_RANGE of the progress schema, for the same reason. */
+const RETENTION = { min: 0.7, max: 0.97 };
 
 export const registry: CommandSpec[] = [
   {
@@ -116,6 +118,20 @@ export const registry: CommandSpec[] = [
       addOptions(cmd, ['json', 'bank']);
     },
     load: () => import('./commands/import.js'),
+  },
+  {
+    name: 'optimize',
+    summary: 'fit the scheduler (FSRS-6) to your own memory, from your review history',
+    configure(cmd) {
+      cmd.addOption(
+        new Option('--retention <r>', `the recall the intervals aim for, ${RETENTION.min} to ${RETENTION.max} (default 0.9)`).argParser(
+          numberBetween(RETENTION.min, RETENTION.max),
+        ),
+      );
+      cmd.addOption(new Option('--reset', "go back to FSRS-6's default parameters (and retention, unless --retention is given)"));
+      addOptions(cmd, ['json', 'dataDir']);
+    },
+    load: () => import('./commands/optimize.js'),
   },
   {
     name: 'validate',

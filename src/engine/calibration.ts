@@ -1,8 +1,8 @@
 import type { Review } from '../progress/schema.js';
-import { predictedRecalls } from './schedule.js';
+import { DEFAULT_RETENTION, DEFAULT_SCHEDULING, predictedRecalls, type Scheduling } from './schedule.js';
 
-/** The retention the scheduler aims for (ts-fsrs' default request_retention, which mlquiz uses). */
-export const DESIRED_RETENTION = 0.9;
+/** The retention the scheduler aims for unless the person sets another (`mlquiz optimize --retention`). */
+export const DESIRED_RETENTION = DEFAULT_RETENTION;
 
 export interface CalibrationBin {
   /** Predicted recall from `from` (inclusive) to `to` (exclusive, inclusive for the last bin). */
@@ -33,8 +33,8 @@ const EDGES = [0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1];
  * log is replayed in time order; before each review of a card already seen, the recall
  * FSRS predicted at that moment is set against whether the answer was recalled.
  */
-export function calibration(reviews: readonly Review[], now: Date, windowDays = 30): Calibration {
-  const points = predictedRecalls(reviews).map((x) => ({ p: x.predicted, ok: x.recalled, t: x.at }));
+export function calibration(reviews: readonly Review[], now: Date, windowDays = 30, s: Scheduling = DEFAULT_SCHEDULING): Calibration {
+  const points = predictedRecalls(reviews, s).map((x) => ({ p: x.predicted, ok: x.recalled, t: x.at }));
   const bins: CalibrationBin[] = [];
   for (let b = 0; b < EDGES.length - 1; b++) {
     const last = b === EDGES.length - 2;
@@ -64,7 +64,7 @@ export function calibration(reviews: readonly Review[], now: Date, windowDays = 
       days: windowDays,
       reviews: recent.length,
       retention: recent.length ? recent.filter((x) => x.ok).length / recent.length : null,
-      desired: DESIRED_RETENTION,
+      desired: s.retention,
     },
   };
 }

@@ -9,6 +9,20 @@ export type Offset = (ms: number) => number;
 export const UTC: Offset = () => 0;
 export const systemOffset: Offset = (ms) => new Date(ms).getTimezoneOffset();
 
+/** The hour the person's day turns over, as Anki's: a review at 1 a.m. still belongs to the evening before. */
+export const DEFAULT_DAY_START = 4;
+
+/**
+ * The person's day, the one definition every count of days uses (FSRS's elapsed days,
+ * due dates, streaks, the heatmap, today, a goal's days): the local calendar day that
+ * starts `startHour` hours after midnight. It is given as an Offset of the day's
+ * boundary rather than of the clock, so that dayNumber and the goal's dayStart read it
+ * unchanged: an instant belongs to the day of its local time less `startHour` hours.
+ */
+export function personDay(offset: Offset, startHour: number): Offset {
+  return startHour ? (ms) => offset(ms) + startHour * 60 : offset;
+}
+
 const DAY_MS = 86_400_000;
 
 /**

@@ -1,7 +1,7 @@
 import type { Question } from '../bank/types.js';
 import type { Progress } from '../progress/schema.js';
 import type { Rng } from './rng.js';
-import { isDue, retrievability } from './schedule.js';
+import { isDue, paramsOf, retrievability } from './schedule.js';
 import { PRIOR_WEAKNESS, reviewMiss, tagWeaknesses, type TagWeakness } from './tag-weakness.js';
 
 export { PRIOR_WEAKNESS };
@@ -68,7 +68,7 @@ export function prioritise(
     const jitter = rng() * 1e-6;
     // New questions: weaker tags first; within half a point of weakness, a seeded shuffle.
     if (!card) return { question, kind: 'new', retrievability: 0, weight, priority: weight + 0.5 * rng() };
-    const r = retrievability(card, now);
+    const r = retrievability(card, now, paramsOf(progress));
     const kind = isDue(card, now) ? 'due' : 'ahead';
     return { question, kind, retrievability: r, weight, priority: (1 - r) * weight + jitter };
   });

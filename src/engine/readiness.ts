@@ -1,6 +1,6 @@
 import type { Question } from '../bank/types.js';
 import type { Progress } from '../progress/schema.js';
-import { retrievability } from './schedule.js';
+import { paramsOf, retrievability } from './schedule.js';
 
 export interface TagReadiness {
   tag: string;
@@ -32,7 +32,7 @@ export function readiness(scope: readonly Question[], progress: Progress, at: Da
   let introduced = 0;
   for (const q of scope) {
     const card = progress.cards[q.id];
-    const r = retrievability(card, at);
+    const r = retrievability(card, at, paramsOf(progress));
     sum += r;
     if (card) introduced++;
     for (const tag of q.tags) {

@@ -1,28 +1,42 @@
-import type { Review, StoredCard } from '../progress/schema.js';
-import type { Scheduling } from '../progress/store.js';
-import { inTimeOrder, nextCard, SchedulerFault } from './schedule.js';
+import type { Progress, Review, StoredCard } from '../progress/schema.js';
+import type { CardReplay } from '../progress/store.js';
+import type { Offset } from './days.js';
+import { DEFAULT_SCHEDULING, inTimeOrder, nextCard, SchedulerFault, schedulingOf, type Scheduling } from './schedule.js';
 
 /**
  * Pure: every card rebuilt from the review log alone. Scheduling has no fuzz, so the
  * same reviews always give the same cards; reviews are taken in time order (ties in
  * log order), as they were made.
  */
-export function replayCards(reviews: readonly Review[]): Record<string, StoredCard> {
+export function replayCards(reviews: readonly Review[], s: Scheduling = DEFAULT_SCHEDULING): Record<string, StoredCard> {
   const cards: Record<string, StoredCard> = {};
   for (const r of inTimeOrder(reviews)) {
     const at = new Date(r.at);
     const rating = r.rating as 1 | 2 | 3 | 4;
     try {
-      cards[r.question] = nextCard(cards[r.question], at, rating);
+      cards[r.question] = nextCard(cards[r.question], at, rating, s);
     } catch (e) {
       if (!(e instanceof SchedulerFault)) throw e;
       // As when the answer was recorded (applyReview): a card the scheduler refuses starts afresh.
-      cards[r.question] = nextCard(undefined, at, rating);
+      cards[r.question] = nextCard(undefined, at, rating, s);
     }
   }
   return cards;
 }
 
-/** Cards as FSRS with its default parameters schedules them (fitted parameters are an input of their own). */
-export const fsrsScheduling = (): Scheduling => DEFAULT_SCHEDULING;
-const DEFAULT_SCHEDULING: Scheduling = { key: 'fsrs-default', replay: replayCards };
+/**
+ * How the store replays cards under the settings in force: the fitted parameters and the
+ * retention of `fsrs`, on the person's days. The key names all of it, so a snapshot of
+ * cards made otherwise (other parameters, another day start or time zone) is not reused;
+ * the days are told apart by their offsets at a few fixed instants.
+ */
+export function cardReplay(days: Offset): (settings: Readonly<Record<string, unknown>>) => CardReplay {
+  const zone = SAMPLE_INSTANTS.map((t) => days(t)).join(',');
+  return (settings) => {
+    const s = schedulingOf(settings as Pick<Progress, 'fsrs'>, days);
+    return { key: `fsrs|${s.retention}|${s.params?.join(',') ?? 'default'}|${zone}`, replay: (reviews) => replayCards(reviews, s) };
+  };
+}
+
+/** January and July of a year in the past and of one to come: a zone, its summer time and a day start differ in one of them. */
+const SAMPLE_INSTANTS = [Date.UTC(2020, 0, 15, 12), Date.UTC(2020, 6, 15, 12), Date.UTC(2030, 0, 15, 12), Date.UTC(2030, 6, 15, 12)];

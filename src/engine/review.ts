@@ -1,7 +1,8 @@
 import { withId } from '../progress/review-id.js';
 import type { Progress, Review, Session } from '../progress/schema.js';
+import { UTC, type Offset } from './days.js';
 import type { Rating } from './rating.js';
-import { nextCard, SchedulerFault } from './schedule.js';
+import { nextCard, SchedulerFault, schedulingOf } from './schedule.js';
 
 export interface ReviewInput {
   question: string;
@@ -13,6 +14,8 @@ export interface ReviewInput {
   durationMs: number;
   budgetMs?: number;
   session: string;
+  /** The person's days (days.ts personDay); UTC days from midnight when unset. */
+  days?: Offset;
 }
 
 /**
@@ -22,13 +25,15 @@ export interface ReviewInput {
  */
 export function applyReview(progress: Progress, input: ReviewInput, onFault: (message: string) => void = () => {}): Progress {
   const before = progress.cards[input.question];
+  // From the progress being written, not a copy the caller held: parameters fitted meanwhile apply.
+  const s = schedulingOf(progress, input.days ?? UTC);
   let card;
   try {
-    card = nextCard(before, input.now, input.rating);
+    card = nextCard(before, input.now, input.rating, s);
   } catch (e) {
     if (!(e instanceof SchedulerFault)) throw e;
     // The answer is what matters: keep it, and start the card afresh from it.
-    card = nextCard(undefined, input.now, input.rating);
+    card = nextCard(undefined, input.now, input.rating, s);
     onFault(`the stored schedule of "${input.question}" could not be advanced (${e.message}); it starts afresh from this answer`);
   }
   const review: Review = {

@@ -1,13 +1,58 @@
-import { createEmptyCard, dateDiffInDays, fsrs, generatorParameters, type Card, type Grade } from 'ts-fsrs';
-import type { Review, StoredCard } from '../progress/schema.js';
+import { createEmptyCard, fsrs, generatorParameters, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import type { Progress, Review, StoredCard } from '../progress/schema.js';
+import { dayNumber, UTC, type Offset } from './days.js';
 import { inTimeOrder } from '../progress/time-order.js';
 import type { Rating } from './rating.js';
+
+/** What the scheduler runs on, derived from the context (days) and the progress (fitted parameters) by schedulingOf. */
+export interface Scheduling {
+  /** FSRS-6 weights fitted by `mlquiz optimize`; ts-fsrs' defaults when unset. */
+  params?: readonly number[];
+  /** The recall the intervals aim for (ts-fsrs' request_retention). */
+  retention: number;
+  /** The person's days (days.ts personDay): elapsed days are counted in them. */
+  days: Offset;
+}
+
+export const DEFAULT_RETENTION = 0.9;
+
+/** UTC days from midnight and the default parameters: what pure callers that name no scheduling get. */
+export const DEFAULT_SCHEDULING: Scheduling = { retention: DEFAULT_RETENTION, days: UTC };
+
+/** The fitted parameters of a progress file, if any: recall (retrievability) depends on them alone. */
+export function paramsOf(progress: Pick<Progress, 'fsrs'>): readonly number[] | undefined {
+  return progress.fsrs?.fitted?.params;
+}
+
+/** The scheduling a progress file asks for, on the person's days. */
+export function schedulingOf(progress: Pick<Progress, 'fsrs'>, days: Offset): Scheduling {
+  const params = paramsOf(progress);
+  return { retention: progress.fsrs?.retention ?? DEFAULT_RETENTION, days, ...(params && { params }) };
+}
 
 /**
  * Whole days only: these are long spoken answers, so same-day learning steps would
  * only nag. No fuzz, so that the same history always gives the same schedule.
  */
-const scheduler = fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false }));
+function makeScheduler(s: Pick<Scheduling, 'params' | 'retention'>): FSRS {
+  return fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false, request_retention: s.retention, ...(s.params && { w: [...s.params] }) }));
+}
+
+const defaultScheduler = makeScheduler(DEFAULT_SCHEDULING);
+const schedulers = new Map<string, FSRS>();
+
+function schedulerOf(s: Pick<Scheduling, 'params' | 'retention'>): FSRS {
+  if (!s.params && s.retention === DEFAULT_RETENTION) return defaultScheduler;
+  const key = `${s.retention}:${s.params?.join(',') ?? ''}`;
+  let f = schedulers.get(key);
+  if (!f) schedulers.set(key, (f = makeScheduler(s)));
+  return f;
+}
+
+/** Whole person's days from the day of `from` to the day of `to`, never negative: what FSRS counts as elapsed. */
+export function elapsedDays(from: number, to: number, days: Offset): number {
+  return Math.max(0, dayNumber(to, days) - dayNumber(from, days));
+}
 
 export function toCard(s: StoredCard): Card {
   const card: Card = { ...s, due: new Date(s.due), last_review: s.last_review ? new Date(s.last_review) : undefined } as Card;
@@ -44,11 +89,24 @@ function clamped(s: StoredCard, now: Date): Card {
 /** The scheduler refused a card; the review itself is still good. */
 export class SchedulerFault extends Error {}
 
+/**
+ * ts-fsrs counts elapsed days as changes of UTC date; it is handed instants moved so
+ * that their UTC date is the person's day, and the due date it gives keeps its distance
+ * from the review.
+ */
+function onPersonDays(ms: number, days: Offset): Date {
+  return new Date(ms - days(ms) * 60_000);
+}
+
 /** The card after a review with the given rating at `now`. */
-export function nextCard(before: StoredCard | undefined, now: Date, rating: Rating): StoredCard {
+export function nextCard(before: StoredCard | undefined, now: Date, rating: Rating, s: Scheduling = DEFAULT_SCHEDULING): StoredCard {
   const card = before ? clamped(before, now) : createEmptyCard(now);
   try {
-    const next = toStored(scheduler.next(card, now, rating as Grade).card);
+    const at = onPersonDays(now.getTime(), s.days);
+    const moved: Card = { ...card, due: onPersonDays(card.due.getTime(), s.days) };
+    if (card.last_review) moved.last_review = onPersonDays(card.last_review.getTime(), s.days);
+    const after = schedulerOf(s).next(moved, at, rating as Grade).card;
+    const next = toStored({ ...after, due: new Date(now.getTime() + (after.due.getTime() - at.getTime())), last_review: now });
     if (!Number.isFinite(Date.parse(next.due)) || !Number.isFinite(next.stability) || !Number.isFinite(next.difficulty))
       throw new Error('the result is not a finite schedule');
     return next;
@@ -58,10 +116,10 @@ export function nextCard(before: StoredCard | undefined, now: Date, rating: Rati
 }
 
 /** Probability of recall at `now` (0 for a question never reviewed), always within [0, 1]. */
-export function retrievability(card: StoredCard | undefined, now: Date): number {
+export function retrievability(card: StoredCard | undefined, now: Date, params?: readonly number[]): number {
   if (!card || card.reps === 0) return 0;
   try {
-    const r = scheduler.get_retrievability(clamped(card, now), now, false);
+    const r = schedulerOf(params ? { params, retention: DEFAULT_RETENTION } : DEFAULT_SCHEDULING).get_retrievability(clamped(card, now), now, false);
     return Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
   } catch {
     return 0;
@@ -81,7 +139,8 @@ export { inTimeOrder } from '../progress/time-order.js';
  * that decides recall). A full replay builds dates and intervals too and takes ten times
  * as long: a second over 100,000 reviews. A test holds the two to the same numbers.
  */
-export function predictedRecalls(reviews: readonly Review[]): { at: number; predicted: number; recalled: boolean }[] {
+export function predictedRecalls(reviews: readonly Review[], s: Scheduling = DEFAULT_SCHEDULING): { at: number; predicted: number; recalled: boolean }[] {
+  const scheduler = schedulerOf(s);
   const memory = new Map<string, { difficulty: number; stability: number; last: number }>();
   const out: { at: number; predicted: number; recalled: boolean }[] = [];
   for (const r of inTimeOrder(reviews)) {
@@ -94,8 +153,8 @@ export function predictedRecalls(reviews: readonly Review[]): { at: number; pred
         predicted: scheduler.forgetting_curve(Math.max(0, Math.floor((t - m.last) / 86_400_000)), +m.stability.toFixed(8)),
         recalled: r.rating > 1,
       });
-    // As the scheduler steps it: calendar days between reviews, as ts-fsrs' next counts them.
-    const elapsed = m ? Math.max(0, dateDiffInDays(new Date(Math.min(m.last, t)), new Date(t))) : 0;
+    // As the scheduler steps it: the person's days between reviews, as nextCard counts them.
+    const elapsed = m ? elapsedDays(Math.min(m.last, t), t, s.days) : 0;
     let next;
     try {
       next = scheduler.next_state(m ? { difficulty: m.difficulty, stability: m.stability } : null, elapsed, r.rating);

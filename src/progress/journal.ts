@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { isGoal, isSession } from './plain-check.js';
+import { isFsrs, isGoal, isSession } from './plain-check.js';
 import { isPlainObject, isIso, isReview } from './review-check.js';
 import { PROGRESS_VERSION, schemas, type Review, type Session } from './schema.js';
 
@@ -15,7 +15,7 @@ import { PROGRESS_VERSION, schemas, type Review, type Session } from './schema.j
  */
 
 /** Top-level fields that are set as a whole, the latest setting winning; each with its plain check. */
-export const SETTABLE: Record<string, (v: unknown) => boolean> = { goal: isGoal };
+export const SETTABLE: Record<string, (v: unknown) => boolean> = { goal: isGoal, fsrs: isFsrs };
 
 export type JournalEvent = { review: Review } | { session: Session } | { set: string; at: string; value?: unknown };
 

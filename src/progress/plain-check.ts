@@ -1,6 +1,6 @@
 import { ID_PATTERN } from '../bank/limits.js';
 import { areCards, isInt, isIso, isName, isNonNegInt, isPlainObject, isReview, onlyKeys, within } from './review-check.js';
-import { LATEST, MAX_GOAL_MINUTES, PROGRESS_VERSION } from './schema.js';
+import { FSRS_PARAMS, LATEST, MAX_GOAL_MINUTES, PROGRESS_VERSION, RETENTION_RANGE } from './schema.js';
 
 /*
  * The rest of the progress schema as plain checks, so that a valid file is read (and
@@ -28,7 +28,9 @@ const SESSION_KEYS = new Set([
 ]);
 const STATUSES = new Set(['in-progress', 'finished', 'quit', 'interrupted', 'abandoned']);
 const GOAL_KEYS = new Set(['date', 'tags', 'minutes', 'set_at']);
-const PROGRESS_KEYS = new Set(['version', 'goal', 'cards', 'reviews', 'sessions']);
+const FSRS_KEYS = new Set(['retention', 'fitted']);
+const FITTED_KEYS = new Set(['params', 'at', 'reviews']);
+const PROGRESS_KEYS = new Set(['version', 'goal', 'fsrs', 'cards', 'reviews', 'sessions']);
 
 const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
 const isPositive = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
@@ -89,12 +91,29 @@ export function isGoal(v: unknown): boolean {
   );
 }
 
+function isFitted(v: unknown): boolean {
+  if (!isPlainObject(v) || !onlyKeys(v, FITTED_KEYS)) return false;
+  return (
+    Array.isArray(v.params) &&
+    v.params.length === FSRS_PARAMS.count &&
+    v.params.every((x) => within(x, -FSRS_PARAMS.bound, FSRS_PARAMS.bound)) &&
+    isIso(v.at) &&
+    isNonNegInt(v.reviews)
+  );
+}
+
+export function isFsrs(v: unknown): boolean {
+  if (!isPlainObject(v) || !onlyKeys(v, FSRS_KEYS)) return false;
+  return optional(v.retention, (r) => within(r, RETENTION_RANGE.min, RETENTION_RANGE.max)) && optional(v.fitted, isFitted);
+}
+
 /** The whole progress file of this version, as progressSchema would accept it. */
 export function isProgress(v: unknown): boolean {
   if (!isPlainObject(v) || !onlyKeys(v, PROGRESS_KEYS)) return false;
   return (
     v.version === PROGRESS_VERSION &&
     optional(v.goal, isGoal) &&
+    optional(v.fsrs, isFsrs) &&
     areCards(v.cards) &&
     Object.keys(v.cards).every((k) => ID_PATTERN.test(k)) &&
     Array.isArray(v.reviews) &&

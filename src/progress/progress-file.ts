@@ -88,8 +88,12 @@ export function formatProgress(p: Progress): string {
   const cards = lines(Object.entries(p.cards).map(([id, c]) => `${JSON.stringify(id)}:${JSON.stringify(c)}`));
   const reviews = lines(p.reviews.map((r) => JSON.stringify(r)));
   const sessions = lines(p.sessions.map((s) => JSON.stringify(s)));
-  const goal = p.goal ? `"goal":${JSON.stringify(p.goal)},\n` : '';
-  return `{"version":${p.version},\n${goal}"cards":{${cards}},\n"reviews":[${reviews}],\n"sessions":[${sessions}]}\n`;
+  // Top-level settings (the goal, the scheduler's parameters) one to a line before the rest.
+  const settings = Object.entries(p)
+    .filter(([k, v]) => v !== undefined && k !== 'version' && k !== 'cards' && k !== 'reviews' && k !== 'sessions')
+    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)},\n`)
+    .join('');
+  return `{"version":${p.version},\n${settings}"cards":{${cards}},\n"reviews":[${reviews}],\n"sessions":[${sessions}]}\n`;
 }
 
 /** The most a progress file may hold (a million reviews is about 190 MB). */

@@ -23,6 +23,10 @@ export const LATEST = Date.UTC(3000, 0, 1);
 export const CARD_LIMITS = { stability: 1e6, days: 1e6, difficulty: 10 } as const;
 /** At most a whole day: the daily time goes into the pacing arithmetic. */
 export const MAX_GOAL_MINUTES = 1440;
+/** The desired retention a person may set: below 0.70 too much is forgotten, above 0.97 the reviews pile up. */
+export const RETENTION_RANGE = { min: 0.7, max: 0.97 } as const;
+/** FSRS-6 has 21 weights; ts-fsrs clips each to its range, this only keeps the arithmetic finite. */
+export const FSRS_PARAMS = { count: 21, bound: 100 } as const;
 
 /**
  * The zod schemas of the progress file, built on first use. A valid file is read and
@@ -130,14 +134,28 @@ function build(z: typeof Z) {
     set_at: iso,
   });
 
+  /** The person's own FSRS settings (`mlquiz optimize`); the defaults where absent. */
+  const fsrsSchema = z.strictObject({
+    retention: z.number().min(RETENTION_RANGE.min).max(RETENTION_RANGE.max).optional(),
+    /** Parameters fitted to the person's history: when, and on how many reviews. */
+    fitted: z
+      .strictObject({
+        params: z.array(z.number().min(-FSRS_PARAMS.bound).max(FSRS_PARAMS.bound)).length(FSRS_PARAMS.count),
+        at: iso,
+        reviews: z.int().nonnegative(),
+      })
+      .optional(),
+  });
+
   const progressSchema = z.strictObject({
     version: z.literal(PROGRESS_VERSION),
     goal: goalSchema.optional(),
+    fsrs: fsrsSchema.optional(),
     cards: z.record(questionId, cardSchema),
     reviews: z.array(reviewSchema),
     sessions: z.array(sessionSchema),
   });
-  return { cardSchema, reviewSchema, mockResultSchema, sessionSchema, goalSchema, progressSchema };
+  return { cardSchema, reviewSchema, mockResultSchema, sessionSchema, goalSchema, fsrsSchema, progressSchema };
 }
 
 type Schemas = ReturnType<typeof build>;
@@ -150,6 +168,7 @@ export type Session = Z.infer<Schemas['sessionSchema']>;
 export type MockResult = Z.infer<Schemas['mockResultSchema']>;
 export type Progress = Z.infer<Schemas['progressSchema']>;
 export type Goal = Z.infer<Schemas['goalSchema']>;
+export type FsrsSettings = Z.infer<Schemas['fsrsSchema']>;
 export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, cards: {}, reviews: [], sessions: [] };
 }

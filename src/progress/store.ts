@@ -36,7 +36,7 @@ export interface ProgressStore {
 }
 
 /** How cards are replayed from reviews; `key` names it, so cards replayed otherwise are not reused. */
-export interface Scheduling {
+export interface CardReplay {
   key: string;
   replay(reviews: readonly Review[]): Record<string, StoredCard>;
 }
@@ -55,7 +55,7 @@ export interface StoreOptions {
    * How cards follow from reviews under the settings in force (fitted parameters, say):
    * the scheduler's business, given by the layer above, so the store knows only JSON.
    */
-  scheduling: (settings: Readonly<Record<string, unknown>>) => Scheduling;
+  scheduling: (settings: Readonly<Record<string, unknown>>) => CardReplay;
   /** Just before the append; tests use it to crash or stall there. */
   beforeAppend?: () => void;
 }
@@ -66,7 +66,7 @@ interface State {
   /** Each journal's size in bytes as far as it has been read. */
   journals: Map<string, number>;
   legacy?: LegacySource;
-  scheduling: Scheduling;
+  scheduling: CardReplay;
   /** Each question's reviews, made on the first commit, so that a commit replays one question, not all. */
   byQuestion?: Map<string, Review[]>;
 }

@@ -3,8 +3,8 @@ import { goalStatus, type GoalStatus } from '../engine/goal-status.js';
 import { mockHistory } from '../engine/mock-history.js';
 import type { Question } from '../bank/types.js';
 import type { Progress, Session } from '../progress/schema.js';
-import { dayNumber, dayString, hourlyOffset, parseSince, streaks, weekday, type Offset } from '../engine/days.js';
-import { isDue } from '../engine/schedule.js';
+import { dayNumber, dayString, hourlyOffset, parseSince, personDay, streaks, weekday, type Offset } from '../engine/days.js';
+import { isDue, schedulingOf } from '../engine/schedule.js';
 import { tagMastery } from './mastery.js';
 import { round } from './recall.js';
 import { planTags, suggest } from './next-steps.js';
@@ -15,6 +15,8 @@ export interface ReportOptions {
   now: Date;
   /** The local time zone; see days.ts. */
   offset: Offset;
+  /** The hour the person's day starts (days.ts personDay); midnight when unset. */
+  dayStart?: number;
   /** The --tag filter: the questions were already narrowed to it; this narrows rows and reviews. */
   tags?: string[];
   /**
@@ -37,7 +39,8 @@ export const FORECAST_DAYS = 14;
  */
 export function buildReport(questions: readonly Question[], progress: Progress, o: ReportOptions): ReportData {
   const { now } = o;
-  const offset = hourlyOffset(o.offset);
+  // Days are the person's (see personDay); the clock shown in the header is the zone's own.
+  const offset = hourlyOffset(personDay(o.offset, o.dayStart ?? 0));
   const filterTags = o.tags ?? [];
   const today = dayNumber(now.getTime(), offset);
   const since = o.since === undefined ? undefined : parseSince(o.since, today);
@@ -108,9 +111,11 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
       days_practised: activity.days.filter((d) => d.reviews > 0).length,
     },
   };
+  const scheduling = schedulingOf(progress, offset);
+  const fitted = progress.fsrs?.fitted;
   return {
     generated_at: now.toISOString(),
-    generated_local: localIso(now, offset),
+    generated_local: localIso(now, o.offset),
     today: dayString(today),
     filter: { tags: filterTags },
     totals,
@@ -121,7 +126,14 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
     due: due.forecast,
     mocks,
     goal,
-    calibration: roundCalibration(calibration(progress.reviews, now)),
+    calibration: roundCalibration(calibration(progress.reviews, now, RETENTION_DAYS, scheduling)),
+    scheduler: {
+      parameters: fitted ? 'fitted' : 'default',
+      fitted_at: fitted?.at ?? null,
+      fitted_reviews: fitted?.reviews ?? null,
+      retention: scheduling.retention,
+      day_start: o.dayStart ?? 0,
+    },
     next: suggest({ totals, leeches, mocks, filterTags, goal, plan: planTags(questions, all, progress, goal, now), now, today: dayString(today) }),
   };
 }

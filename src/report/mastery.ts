@@ -1,5 +1,6 @@
 import type { Question } from '../bank/types.js';
 import { isDue } from '../engine/schedule.js';
+import { paramsOf } from '../engine/schedule.js';
 import type { Progress } from '../progress/schema.js';
 import { lastRatings, recallNow } from './recall.js';
 
@@ -26,7 +27,7 @@ export function tagMastery(
   const byTag = new Map<string, TagMastery>();
   for (const q of questions) {
     const card = progress.cards[q.id];
-    const r = recallNow(card, last.get(q.id), now);
+    const r = recallNow(card, last.get(q.id), now, paramsOf(progress));
     for (const tag of q.tags) {
       const t = byTag.get(tag) ?? { tag, count: 0, seen: 0, due: 0, mastery: 0 };
       t.count++;

@@ -12,10 +12,10 @@ import type { Review, StoredCard } from '../progress/schema.js';
  * stability it gives after a lapse assumes the answer was learned by reading it. A
  * question failed an hour ago is the weakest there is, and the report says so.
  */
-export function recallNow(card: StoredCard | undefined, lastRating: number | undefined, now: Date): number {
+export function recallNow(card: StoredCard | undefined, lastRating: number | undefined, now: Date, params?: readonly number[]): number {
   if (!card || card.reps === 0) return 0;
   if (lastRating === 1) return 0;
-  return retrievability(card, now);
+  return retrievability(card, now, params);
 }
 
 /** The rating of each question's latest review, in one pass over the log (which is in commit order). */

@@ -4,6 +4,7 @@ import { bar } from '../format/chart.js';
 import { plural } from '../format/plural.js';
 import { wrap } from '../format/text.js';
 import { percent } from './recall.js';
+import type { SchedulerInUse } from './types.js';
 
 /** Fewer reviews of seen cards than this, and the bins say more about chance than about the scheduler. */
 export const CALIBRATION_MIN = 50;
@@ -20,10 +21,19 @@ export function calibrationNote(k: Calibration): string {
   return `How often you recalled a question against how likely the scheduler said you were to (FSRS, where only Again is forgotten), over ${plural(k.reviews, 'review')}; ${recent}. RMSE(bins) ${k.rmse_bins!.toFixed(3)}, log loss ${k.log_loss!.toFixed(3)}.`;
 }
 
+/** Which parameters the scheduler runs on, one line in terminal and HTML. */
+export function schedulerNote(s: SchedulerInUse): string {
+  const params =
+    s.parameters === 'fitted'
+      ? `parameters fitted to your history on ${s.fitted_at!.slice(0, 10)} (${plural(s.fitted_reviews ?? 0, 'review')})`
+      : 'FSRS-6 default parameters (`mlquiz optimize` fits them to you)';
+  return `Scheduler: ${params}, aiming for ${percent(s.retention)} recall; days start at ${s.day_start}:00.`;
+}
+
 const range = (b: Calibration['bins'][number]) => `${Math.round(b.from * 100)}–${Math.round(b.to * 100)}%`;
 
-export function calibrationLines(k: Calibration, width: number, c: ChalkInstance): string[] {
-  const out = wrap(calibrationNote(k), width).map((l) => c.dim(l));
+export function calibrationLines(k: Calibration, s: SchedulerInUse, width: number, c: ChalkInstance): string[] {
+  const out = [...wrap(schedulerNote(s), width), ...wrap(calibrationNote(k), width).map((l) => c.dim(l))];
   if (k.reviews < CALIBRATION_MIN) return out;
   const barWidth = Math.max(6, Math.min(20, width - 44));
   out.push(c.dim(`  ${'predicted'.padEnd(10)} ${'reviews'.padStart(7)}  recalled`));
@@ -34,8 +44,8 @@ export function calibrationLines(k: Calibration, width: number, c: ChalkInstance
   return out;
 }
 
-export function calibrationHtml(k: Calibration, esc: (s: string) => string): string {
-  const head = `<section id="calibration"><h2>Calibration</h2><p class="dim">${esc(calibrationNote(k))}</p>`;
+export function calibrationHtml(k: Calibration, s: SchedulerInUse, esc: (s: string) => string): string {
+  const head = `<section id="calibration"><h2>Calibration</h2><p id="scheduler">${esc(schedulerNote(s))}</p><p class="dim">${esc(calibrationNote(k))}</p>`;
   if (k.reviews < CALIBRATION_MIN) return `${head}</section>`;
   const rows = k.bins
     .map(

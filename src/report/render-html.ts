@@ -44,7 +44,7 @@ export function renderHtml(d: ReportData): string {
           activityHtml(d.activity),
           forecastHtml(d),
           mocksHtml(d.mocks),
-          calibrationHtml(d.calibration, esc),
+          calibrationHtml(d.calibration, d.scheduler, esc),
           tagsHtml(d),
           weakHtml(d),
           leechHtml(d),

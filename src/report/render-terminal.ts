@@ -83,7 +83,7 @@ export function renderTerminal(d: ReportData, o: TerminalOptions): string {
   out.push(...section(c, 'Activity', `${d.activity.from} to ${d.activity.to}`), ...heatmap(d.activity, width, c), '');
   out.push(...section(c, 'Due in the next 14 days'), ...forecastLines(d, width, c), '');
   out.push(...section(c, 'Mock rounds'), ...mockLines(d.mocks, width, c), '');
-  out.push(...section(c, 'Calibration', '(is the scheduler right about you?)'), ...calibrationLines(d.calibration, width, c), '');
+  out.push(...section(c, 'Calibration', '(is the scheduler right about you?)'), ...calibrationLines(d.calibration, d.scheduler, width, c), '');
   out.push(...section(c, 'Next'), ...nextLines(d, width, c), '');
   return out.join('\n');
 }

@@ -29,7 +29,18 @@ export interface ReportData {
   goal: GoalStatus | null;
   /** The scheduler's predicted recall against the person's answers, over the whole history (engine/calibration). */
   calibration: Calibration;
+  /** What the scheduler runs on: FSRS-6's default parameters or those `mlquiz optimize` fitted, the desired retention, the hour days start. */
+  scheduler: SchedulerInUse;
   next: Suggestion[];
+}
+
+export interface SchedulerInUse {
+  parameters: 'default' | 'fitted';
+  /** When the parameters in use were fitted, and on how many reviews; null for the defaults. */
+  fitted_at: string | null;
+  fitted_reviews: number | null;
+  retention: number;
+  day_start: number;
 }
 
 export interface Totals {

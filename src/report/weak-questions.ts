@@ -1,5 +1,6 @@
 import type { Question } from '../bank/types.js';
 import { budgetMs } from '../engine/rating.js';
+import { paramsOf } from '../engine/schedule.js';
 import type { Progress, Review } from '../progress/schema.js';
 import type { Leech, WeakQuestion } from './types.js';
 import { plural } from '../format/plural.js';
@@ -88,7 +89,7 @@ export function findWeakest(
     // Leeches have their own list; this one is for what is merely weak.
     if (!card || !h || card.reps === 0 || leeches.has(q.id)) continue;
     // Rounded once: the reasons, the JSON and both renderers all show this number.
-    const r = round(recallNow(card, h.last.rating, now));
+    const r = round(recallNow(card, h.last.rating, now, paramsOf(progress)));
     const slowness = h.ratios.length ? round(h.ratios.reduce((a, b) => a + b, 0) / h.ratios.length, 2) : null;
     const weak: string[] = [];
     if (card.lapses > 0) weak.push(`${plural(card.lapses, 'lapse')}`);

@@ -1,5 +1,6 @@
 import type { Question } from '../bank/types.js';
 import { abandon, answer, ask, clockAt, grade as gradeRound, startRound, type Clock, type RoundState } from '../engine/mock.js';
+import type { Offset } from '../engine/days.js';
 import type { Draw } from '../engine/mock-draw.js';
 import { buildScorecard, roundScore, type Scorecard } from '../engine/mock-score.js';
 import type { Plan } from '../engine/plan.js';
@@ -35,6 +36,8 @@ export interface MockInput {
   session: Session;
   prompter: MockPrompter;
   now: () => Date;
+  /** The person's days (days.ts personDay), for the scheduler's elapsed days; UTC days when unset. */
+  days?: Offset;
 }
 
 /**
@@ -94,6 +97,7 @@ export async function runMockRound(inp: MockInput): Promise<{ state: RoundState;
         durationMs,
         budgetMs: item.budgetMs,
         session: session.id,
+        ...(inp.days && { days: inp.days }),
         ...(correct !== undefined && { correct }),
       };
       // Recorded at once, with the round so far: Ctrl+C or a crash loses at most the answer in hand.

@@ -21,6 +21,7 @@ export interface PracticeInput {
   session: Session;
   prompter: Prompter;
   now: () => Date;
+  /** The person's days (days.ts personDay): for due dates and the scheduler's elapsed days. */
   offset: Offset;
 }
 
@@ -68,6 +69,7 @@ export async function runPractice(inp: PracticeInput): Promise<PracticeResult> {
         durationMs,
         budgetMs: budget,
         session: session.id,
+        days: inp.offset,
         ...(a.correct !== undefined && { correct: a.correct }),
       };
       // Recorded at once: quitting or a crash loses at most the answer in progress.

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Context } from '../../src/cli/context.js';
 import { main } from '../../src/cli/index.js';
-import { systemOffset } from '../../src/engine/days.js';
+import { DEFAULT_DAY_START, systemOffset } from '../../src/engine/days.js';
 
 export const SHIPPED = resolve(import.meta.dirname, '../../questions');
 export const FIXED_NOW = new Date('2026-11-21T09:00:00.000Z');
@@ -27,6 +27,7 @@ export async function runCli(argv: string[], over: Partial<Context> = {}) {
     stderr,
     now: () => FIXED_NOW,
     offset: systemOffset,
+    dayStart: DEFAULT_DAY_START,
     shippedBanks: SHIPPED,
     defaultDataDir: () => join(home, 'default'),
     ...over,

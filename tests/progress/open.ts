@@ -1,7 +1,11 @@
-import { fsrsScheduling } from '../../src/engine/replay.js';
+import { UTC } from '../../src/engine/days.js';
+import { cardReplay } from '../../src/engine/replay.js';
 import { openStore, readOtherProgress, type StoreOptions } from '../../src/progress/store.js';
 
-/** The store as the CLI opens it (FSRS with default parameters), with any option a test needs. */
-export const testStore = (dir: string, opts: Partial<StoreOptions> = {}) => openStore(dir, { scheduling: fsrsScheduling, ...opts });
+/** Cards replayed as pure callers schedule them (UTC days, default parameters). */
+export const testReplay = cardReplay(UTC);
 
-export const readOther = (path: string) => readOtherProgress(path, fsrsScheduling);
+/** The store as the CLI opens it, on UTC days, with any option a test needs. */
+export const testStore = (dir: string, opts: Partial<StoreOptions> = {}) => openStore(dir, { scheduling: testReplay, ...opts });
+
+export const readOther = (path: string) => readOtherProgress(path, testReplay);

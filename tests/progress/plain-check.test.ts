@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGoal, isMockResult, isProgress, isSession } from '../../src/progress/plain-check.js';
+import { isFsrs, isGoal, isMockResult, isProgress, isSession } from '../../src/progress/plain-check.js';
 import { PROGRESS_VERSION, schemas } from '../../src/progress/schema.js';
 
 const result = { question: 'q1', rating: 3, covered: 2, total: 3, correct: true, duration_ms: 4000, budget_ms: 90_000, timed_out: false, score: 0.66 };
@@ -88,5 +88,32 @@ describe('the plain checks agree with the zod schemas (so a valid file reads wit
     expect(accepted(goalVariants, isGoal)).toEqual(['as is', 'no tags']);
     expect(accepted(fileVariants, isProgress)).toEqual(['as is', 'no goal']);
     expect(accepted(resultVariants, isMockResult)).toEqual(['as is', 'no correct']);
+  });
+});
+
+const fitted = { params: Array.from({ length: 21 }, (_, i) => i / 10), at: '2026-11-21T09:00:00.000Z', reviews: 1200 };
+const fsrsVariants: [string, unknown][] = [
+  ['fitted and a retention', { retention: 0.85, fitted }],
+  ['a retention alone', { retention: 0.97 }],
+  ['empty', {}],
+  ['retention 0.69', { retention: 0.69 }],
+  ['retention 0.98', { retention: 0.98 }],
+  ['20 parameters', { fitted: { ...fitted, params: fitted.params.slice(1) } }],
+  ['a parameter NaN', { fitted: { ...fitted, params: [...fitted.params.slice(1), Number.NaN] } }],
+  ['a parameter 1e9', { fitted: { ...fitted, params: [...fitted.params.slice(1), 1e9] } }],
+  ['reviews fractional', { fitted: { ...fitted, reviews: 1.5 } }],
+  ['at not ISO', { fitted: { ...fitted, at: 'today' } }],
+  ['extra key', { retention: 0.9, decay: 0.5 }],
+  ['fitted extra key', { fitted: { ...fitted, n: 1 } }],
+];
+
+describe('the fsrs settings: plain check and zod agree', () => {
+  it.each(fsrsVariants)('fsrs: %s', (_n, v) => {
+    expect(isFsrs(v)).toBe(schemas().fsrsSchema.safeParse(v).success);
+    expect(isProgress({ ...file, fsrs: v })).toBe(schemas().progressSchema.safeParse({ ...file, fsrs: v }).success);
+  });
+
+  it('the table is not all one way', () => {
+    expect(fsrsVariants.filter(([, v]) => isFsrs(v)).map(([n]) => n)).toEqual(['fitted and a retention', 'a retention alone', 'empty']);
   });
 });

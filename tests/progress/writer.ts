@@ -14,11 +14,12 @@ export async function buildWriter(): Promise<string> {
   writeFileSync(
     entry,
     `import { openStore } from ${JSON.stringify(resolve('src/progress/store.ts'))};
-import { fsrsScheduling } from ${JSON.stringify(resolve('src/engine/replay.ts'))};
+import { cardReplay } from ${JSON.stringify(resolve('src/engine/replay.ts'))};
+import { UTC } from ${JSON.stringify(resolve('src/engine/days.ts'))};
 import { applyReview } from ${JSON.stringify(resolve('src/engine/review.ts'))};
 const [dir, name, n, device] = process.argv.slice(2);
 // A lock left without its owner file by a kill is taken over at once: the kill tests kill often.
-const store = openStore(dir, { scheduling: fsrsScheduling, ...(device && { device }), lock: { ownerlessMs: 50 } });
+const store = openStore(dir, { scheduling: cardReplay(UTC), ...(device && { device }), lock: { ownerlessMs: 50 } });
 for (let i = 0; i < Number(n); i++) {
   await store.commit((p) => applyReview(p, { question: name + '-' + i, rating: 3, now: new Date(), covered: [], total: 2, durationMs: 1, session: name }));
   process.stdout.write('committed ' + (i + 1) + ' ' + name + '-' + i + '\\n');

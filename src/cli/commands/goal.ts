@@ -7,7 +7,7 @@ import type { Goal } from '../../progress/schema.js';
 import { progressStore } from '../progress.js';
 import { renderGoal } from '../../ui/goal-view.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, writeJson, type Context } from '../context.js';
+import { columns, localDays, writeJson, type Context } from '../context.js';
 
 export const DEFAULT_MINUTES = 30;
 
@@ -28,6 +28,7 @@ export default async function goal(opts: GoalOptions, args: string[], ctx: Conte
   const set = await loadConfiguredBanks(ctx, opts);
   const store = progressStore(ctx, opts.dataDir);
   const now = ctx.now();
+  const days = localDays(ctx);
   let progress = store.load();
   const say = (text: string) => ctx.stdout.write(text + '\n');
 
@@ -39,18 +40,17 @@ export default async function goal(opts: GoalOptions, args: string[], ctx: Conte
     return 0;
   }
   if (changes) {
-    const next = newGoal(progress.goal, date, opts, dayNumber(now.getTime(), ctx.offset), now);
+    const next = newGoal(progress.goal, date, opts, dayNumber(now.getTime(), days), now);
     // Unknown tags fail here, listing those that exist, before anything is written.
     if (next.tags.length) selectQuestions(set, { tags: next.tags });
     progress = await store.commit((p) => ({ ...p, goal: next }));
   }
   if (!progress.goal) {
     if (opts.json) writeJson(ctx, { goal: null });
-    else
-      say(`No goal set. Set the interview day: mlquiz goal ${dayString(dayNumber(now.getTime(), ctx.offset) + 30)} [--tag T] [--minutes ${DEFAULT_MINUTES}]`);
+    else say(`No goal set. Set the interview day: mlquiz goal ${dayString(dayNumber(now.getTime(), days) + 30)} [--tag T] [--minutes ${DEFAULT_MINUTES}]`);
     return 0;
   }
-  const status = goalStatus(set.questions, progress, progress.goal, now, ctx.offset);
+  const status = goalStatus(set.questions, progress, progress.goal, now, days);
   if (opts.json) writeJson(ctx, status);
   else ctx.stdout.write(renderGoal(status, { width: columns(ctx), chalk: colours(ctx) }));
   return 0;

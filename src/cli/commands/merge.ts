@@ -4,8 +4,8 @@ import { UsageError } from '../../errors.js';
 import { plural } from '../../format/plural.js';
 import { readOtherProgress } from '../../progress/store.js';
 import { progressStore, warnTo } from '../progress.js';
-import { fsrsScheduling } from '../../engine/replay.js';
-import { writeJson, type Context } from '../context.js';
+import { cardReplay } from '../../engine/replay.js';
+import { localDays, writeJson, type Context } from '../context.js';
 
 interface MergeOptions {
   dryRun?: boolean;
@@ -26,7 +26,7 @@ export default async function merge(opts: MergeOptions, args: string[], ctx: Con
   const [path] = args;
   if (!path) throw new UsageError('name the data folder or progress file to merge, e.g. mlquiz merge ~/laptop-mlquiz');
   const store = progressStore(ctx, opts.dataDir);
-  const other = readOtherProgress(path, fsrsScheduling, warnTo(ctx));
+  const other = readOtherProgress(path, cardReplay(localDays(ctx)), warnTo(ctx));
   if ([store.dir, store.file].map(real).includes(real(other.file)))
     throw new UsageError(`${other.file} is this machine's own progress: name another data folder or file to merge`);
   const preview = mergeProgress(store.load(), other.progress);

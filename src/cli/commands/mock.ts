@@ -7,7 +7,7 @@ import type { Session } from '../../progress/schema.js';
 import { progressStore } from '../progress.js';
 import { runMockRound } from '../../session/mock-round.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, sessionSeed, type Context } from '../context.js';
+import { columns, localDays, sessionSeed, type Context } from '../context.js';
 import { DEFAULT_COUNT, DEFAULT_MINUTES, listPlans, loadPlan } from '../plans.js';
 import { terminalMockPrompter } from '../terminal-prompter.js';
 import { requireTerminal } from './run.js';
@@ -63,6 +63,6 @@ export default async function mock(opts: MockOptions, _args: string[], ctx: Cont
     score: null,
   };
   const prompter = terminalMockPrompter({ input: ctx.stdin, output: ctx.stdout }, columns(ctx));
-  await runMockRound({ plan, draw: drawn, minutes, seed, progress, store, session, prompter, now: ctx.now });
+  await runMockRound({ plan, draw: drawn, minutes, seed, progress, store, session, prompter, now: ctx.now, days: localDays(ctx) });
   return 0;
 }

@@ -8,7 +8,7 @@ import { renderHtml } from '../../report/render-html.js';
 import { renderTerminal } from '../../report/render-terminal.js';
 import { colours } from '../../format/colour.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, writeJson, type Context } from '../context.js';
+import { columns, dayStartHour, writeJson, type Context } from '../context.js';
 
 interface ReportOptions {
   tag?: string[];
@@ -29,6 +29,7 @@ export default async function report(opts: ReportOptions, _args: string[], ctx: 
     data = buildReport(questions, progress, {
       now: ctx.now(),
       offset: ctx.offset,
+      dayStart: dayStartHour(ctx),
       tags: opts.tag ?? [],
       all: set.questions,
       ...(opts.since !== undefined && { since: opts.since }),

@@ -8,7 +8,7 @@ import { plural } from '../../format/plural.js';
 import { progressStore } from '../progress.js';
 import { nothingToAsk, paceLine, previewJson, renderPreview } from '../../ui/session-preview.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, sessionSeed, writeJson, type Context } from '../context.js';
+import { columns, localDays, sessionSeed, writeJson, type Context } from '../context.js';
 
 export interface RunOptions {
   tag?: string[];
@@ -46,13 +46,14 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
   const progress = store.load();
   const started = ctx.now();
   const seed = sessionSeed(ctx, opts.seed);
+  const days = localDays(ctx);
   const maxNew = opts.reviewsOnly ? 0 : opts.new;
   const planned = planSession({
     all: set.questions,
     pool,
     progress,
     now: started,
-    offset: ctx.offset,
+    offset: days,
     rng: createRng(seed),
     count: opts.count ?? opts.id?.length,
     ...(maxNew !== undefined && { maxNew }),
@@ -82,6 +83,6 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
     filter,
   );
   prompter.info(`${plural(plan.picks.length, 'question')} · seed ${seed} · progress in ${store.dir}`);
-  await runPractice({ picks: plan.picks, questions: set.questions, progress, store, session, prompter, now: ctx.now, offset: ctx.offset });
+  await runPractice({ picks: plan.picks, questions: set.questions, progress, store, session, prompter, now: ctx.now, offset: days });
   return 0;
 }
