@@ -1,0 +1,79 @@
+import { ID_PATTERN } from '../bank/limits.js';
+import { inTimeOrder, nextCard } from '../engine/schedule.js';
+import { emptyProgress, type Progress, type Review, type StoredCard } from '../progress/schema.js';
+import { questionOfGuid } from './note.js';
+import type { AnkiCollection } from './read.js';
+import { REVLOG } from './schedule.js';
+
+/** Every review brought from Anki carries this session: the same review imported twice is one review. */
+export const ANKI_SESSION = 'anki-import';
+
+export interface AnkiReviews {
+  /** Reviews only, ready for mergeProgress. */
+  incoming: Progress;
+  /** Revlog entries that are mlquiz's own reviews, exported with --with-progress and back again. */
+  mirrored: number;
+  /** Revlog entries that record no answer: a card rescheduled, reset or moved by hand. */
+  skipped: number;
+  /** Notes that mlquiz exported, and those it did not (those can become a bank with `mlquiz import`). */
+  notes: { mlquiz: number; other: number };
+}
+
+/** Questions of the mlquiz notes by card id. */
+function questionsByCard(col: AnkiCollection): { byCard: Map<number, string>; mlquiz: number } {
+  const byNote = new Map<number, string>();
+  for (const n of col.notes) {
+    const q = questionOfGuid(n.guid);
+    if (q && ID_PATTERN.test(q)) byNote.set(n.id, q);
+  }
+  const byCard = new Map<number, string>();
+  for (const c of col.cards) {
+    const q = byNote.get(c.nid);
+    if (q !== undefined) byCard.set(c.id, q);
+  }
+  return { byCard, mlquiz: byNote.size };
+}
+
+/**
+ * Pure: the answers given in Anki to the notes mlquiz exported, as mlquiz reviews that
+ * join `mine`. A review keeps its time (the revlog id), rating (ease) and time taken;
+ * no key points were ticked in Anki. Each review's state before it is found by
+ * replaying, in time order, the question's reviews in `mine` and those arriving.
+ */
+export function reviewsFromAnki(col: AnkiCollection, mine: Progress): AnkiReviews {
+  const { byCard, mlquiz } = questionsByCard(col);
+  const own = new Set(mine.reviews.map((r) => `${r.question}|${Date.parse(r.at)}`));
+  const fresh: Review[] = [];
+  let mirrored = 0;
+  let skipped = 0;
+  for (const e of col.revlog) {
+    const question = byCard.get(e.cid);
+    if (question === undefined) continue;
+    const answered = e.ease >= 1 && e.ease <= 4 && e.type !== REVLOG.manual && e.type !== REVLOG.rescheduled;
+    const at = new Date(e.id);
+    if (!answered || !Number.isFinite(at.getTime())) {
+      skipped++;
+      continue;
+    }
+    if (own.has(`${question}|${e.id}`)) {
+      mirrored++;
+      continue;
+    }
+    const duration = Number.isFinite(e.time) ? Math.max(0, Math.round(e.time)) : 0;
+    fresh.push({ question, at: at.toISOString(), rating: e.ease, state: 0, covered: [], total: 0, duration_ms: duration, session: ANKI_SESSION });
+  }
+  withStates(fresh, mine.reviews);
+  return { incoming: { ...emptyProgress(), reviews: fresh }, mirrored, skipped, notes: { mlquiz, other: col.notes.length - mlquiz } };
+}
+
+/** Sets each arriving review's state to its card's state just before it, among all the question's reviews. */
+function withStates(fresh: Review[], known: readonly Review[]): void {
+  const touched = new Set(fresh.map((r) => r.question));
+  const arriving = new Set(fresh);
+  const cards = new Map<string, StoredCard>();
+  for (const r of inTimeOrder([...known.filter((r) => touched.has(r.question)), ...fresh])) {
+    const before = cards.get(r.question);
+    if (arriving.has(r)) r.state = before?.state ?? 0;
+    cards.set(r.question, nextCard(before, new Date(r.at), r.rating as 1 | 2 | 3 | 4));
+  }
+}
