@@ -210,10 +210,31 @@ export async function readAnkiCollection(file: string): Promise<AnkiCollection> 
     throw bad(file, `the collection is not a readable SQLite database (${(e as Error).message})`);
   }
   try {
+    db = withoutUnicase(db, SQL);
     return readOpen(db, file);
   } finally {
     db.close();
   }
+}
+
+/**
+ * Since schema 15 Anki declares names `COLLATE unicase`, a collation of its own that
+ * sql.js cannot register, and SQLite then refuses every query of the `fields` table.
+ * This copy is only read, in table order: the names are declared in binary order
+ * instead, and the copy opened afresh for SQLite to read the changed schema.
+ */
+function withoutUnicase(db: Database, SQL: Awaited<ReturnType<typeof sqlite>>): Database {
+  let uses: unknown;
+  try {
+    uses = rows(db, "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%COLLATE unicase%'")[0]?.[0];
+  } catch {
+    return db; // not a database: readOpen says so
+  }
+  if (!uses) return db;
+  db.run("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, ' COLLATE unicase', '') WHERE sql LIKE '%COLLATE unicase%';");
+  const bytes = db.export();
+  db.close();
+  return new SQL.Database(bytes);
 }
 
 /** The notes of an .apkg or .colpkg, for turning notes into a bank. */

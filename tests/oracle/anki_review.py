@@ -46,7 +46,7 @@ def main() -> None:
 
     # Two earlier reviews of another mlquiz note, as another device would have synced them,
     # and one manual reschedule (ease 0), which records no answer.
-    notes = [col.get_note(n) for n in col.find_notes("guid:mlquiz:*")]
+    notes = [col.get_note(n) for n in col.find_notes("\"note:mlquiz question\"")]
     other = next(n for n in notes if n.guid not in {m["guid"] for m in made})
     cid = other.cards()[0].id
     now = int(time.time() * 1000)
@@ -56,15 +56,15 @@ def main() -> None:
         made.append({"guid": other.guid, "id": rid, "ease": ease, "time": taken})
     col.db.execute("insert into revlog values (?, ?, -1, 0, 5, 1, 2500, 0, 4)", now - 2 * DAY_MS, cid)
     own_card = own.cards()[0]
-    col.db.execute("insert into revlog values (?, ?, -1, 3, 1, 0, 2500, 9000, 0)", now - DAY_MS, own_card.id)
+    col.db.execute("insert into revlog values (?, ?, -1, 3, 1, 0, 2500, 9000, 0)", now - DAY_MS + 7, own_card.id)
 
-    col.export_collection_package(colpkg, include_media=False, legacy=False)
     col.export_anki_package(
         out_path=apkg,
         options=ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False, with_media=False, legacy=False),
         limit=None,
     )
-    col.close()
+    # Exporting the whole collection closes it.
+    col.export_collection_package(colpkg, include_media=False, legacy=False)
     print(json.dumps(made))
 
 

@@ -51,7 +51,7 @@ export default async function importAnki(opts: ImportAnkiOptions, args: string[]
     );
     say(opts.dryRun ? 'Nothing was changed (--dry-run).' : `Saved in ${store.file}.`);
   }
-  if (from.skipped) say(`Left out ${plural(from.skipped, 'revlog entry', 'revlog entries')} that record no answer (rescheduled or reset by hand).`);
+  if (from.skipped) say(`Left out ${plural(from.skipped, 'revlog entry', 'revlog entries')} with no answer (a card rescheduled or reset by hand).`);
   if (from.notes.other) say(`The other notes can become a bank: mlquiz import ${path} --out my-bank`);
   return 0;
 }
