@@ -53,8 +53,11 @@ function withMath(md: string, render: (md: string) => string): string {
 /** A Markdown text (an answer) as safe HTML. */
 export const blockHtml = (md: string): string => withMath(md, (s) => (marked.parse(s) as string).trim());
 
-/** A one-line text (a prompt, a choice, a key point) as safe inline HTML. */
-export const inlineHtml = (md: string): string => withMath(md, (s) => marked.parseInline(s) as string);
+/** Nothing Markdown or MathJax would read: such text is only escaped, which is most key points, and quick. */
+const PLAIN = /^[^*_`[\]<>!\\~&$|#:\n]*$/;
+
+/** A one-line text (a choice, a key point) as safe inline HTML. */
+export const inlineHtml = (md: string): string => (PLAIN.test(md) ? escapeHtml(stripControl(md)) : withMath(md, (s) => marked.parseInline(s) as string));
 
 /** The text Anki sorts and checks duplicates by: the field without its markup. */
 export function stripHtml(html: string): string {
