@@ -9,10 +9,14 @@ import { REVLOG } from './schedule.js';
 export const ANKI_SESSION = 'anki-import';
 
 export interface AnkiReviews {
-  /** Reviews only, ready for mergeProgress. */
+  /** The reviews that `mine` lacks, alone in a history, ready for mergeProgress. */
   incoming: Progress;
-  /** Revlog entries that are mlquiz's own reviews, exported with --with-progress and back again. */
-  mirrored: number;
+  /**
+   * Answers that `mine` has already: imported before, or mlquiz's own reviews exported
+   * with --with-progress and back again. A review is known by its question and its time
+   * to the millisecond, which the revlog id keeps.
+   */
+  known: number;
   /** Revlog entries that record no answer: a card rescheduled, reset or moved by hand. */
   skipped: number;
   /** Notes that mlquiz exported, and those it did not (those can become a bank with `mlquiz import`). */
@@ -37,14 +41,15 @@ function questionsByCard(col: AnkiCollection): { byCard: Map<number, string>; ml
 /**
  * Pure: the answers given in Anki to the notes mlquiz exported, as mlquiz reviews that
  * join `mine`. A review keeps its time (the revlog id), rating (ease) and time taken;
- * no key points were ticked in Anki. Each review's state before it is found by
- * replaying, in time order, the question's reviews in `mine` and those arriving.
+ * no key points were ticked in Anki. With `states`, each review's state before it is
+ * found by replaying, in time order, the question's reviews in `mine` and those
+ * arriving; a count alone (a preview) can do without.
  */
-export function reviewsFromAnki(col: AnkiCollection, mine: Progress): AnkiReviews {
+export function reviewsFromAnki(col: AnkiCollection, mine: Progress, states = true): AnkiReviews {
   const { byCard, mlquiz } = questionsByCard(col);
   const own = new Set(mine.reviews.map((r) => `${r.question}|${Date.parse(r.at)}`));
   const fresh: Review[] = [];
-  let mirrored = 0;
+  let known = 0;
   let skipped = 0;
   for (const e of col.revlog) {
     const question = byCard.get(e.cid);
@@ -56,14 +61,15 @@ export function reviewsFromAnki(col: AnkiCollection, mine: Progress): AnkiReview
       continue;
     }
     if (own.has(`${question}|${e.id}`)) {
-      mirrored++;
+      known++;
       continue;
     }
+    own.add(`${question}|${e.id}`);
     const duration = Number.isFinite(e.time) ? Math.max(0, Math.round(e.time)) : 0;
     fresh.push({ question, at: at.toISOString(), rating: e.ease, state: 0, covered: [], total: 0, duration_ms: duration, session: ANKI_SESSION });
   }
-  withStates(fresh, mine.reviews);
-  return { incoming: { ...emptyProgress(), reviews: fresh }, mirrored, skipped, notes: { mlquiz, other: col.notes.length - mlquiz } };
+  if (states) withStates(fresh, mine.reviews);
+  return { incoming: { ...emptyProgress(), reviews: fresh }, known, skipped, notes: { mlquiz, other: col.notes.length - mlquiz } };
 }
 
 /** Sets each arriving review's state to its card's state just before it, among all the question's reviews. */

@@ -1,6 +1,6 @@
 import { readAnkiCollection } from '../../anki/read.js';
 import { reviewsFromAnki, type AnkiReviews } from '../../anki/reviews.js';
-import { mergeProgress, type MergeResult } from '../../engine/merge.js';
+import { mergeProgress } from '../../engine/merge.js';
 import { UsageError } from '../../errors.js';
 import { plural } from '../../format/plural.js';
 import { openStore } from '../../progress/store.js';
@@ -19,16 +19,20 @@ export default async function importAnki(opts: ImportAnkiOptions, args: string[]
   if (!path) throw new UsageError('name the Anki package to read, e.g. mlquiz import-anki collection.colpkg');
   const col = await readAnkiCollection(resolve(ctx.cwd, path));
   const store = openStore(dataDir(ctx, opts.dataDir));
-  let from: AnkiReviews = reviewsFromAnki(col, store.load());
-  let result: MergeResult = mergeProgress(store.load(), from.incoming);
-  // Converted and merged again inside the commit, on the history as it is under the lock.
-  if (!opts.dryRun && result.added.reviews > 0)
+  // A count first, without the replay that finds each review's state; the reviews are
+  // made again inside the commit, from the history as it is under the lock.
+  let from: AnkiReviews = reviewsFromAnki(col, store.load(), false);
+  let added = from.incoming.reviews.length;
+  let rebuilt = new Set(from.incoming.reviews.map((r) => r.question)).size;
+  if (!opts.dryRun && added > 0)
     await store.commit((p) => {
       from = reviewsFromAnki(col, p);
-      return (result = mergeProgress(p, from.incoming)).progress;
+      const merged = mergeProgress(p, from.incoming);
+      rebuilt = merged.rebuilt;
+      added = merged.added.reviews;
+      return merged.progress;
     });
-  const added = result.added.reviews;
-  const known = result.known + from.mirrored;
+  const known = from.known;
   if (opts.json) {
     writeJson(ctx, {
       from: path,
@@ -36,7 +40,7 @@ export default async function importAnki(opts: ImportAnkiOptions, args: string[]
       added,
       known,
       skipped: from.skipped,
-      rebuilt: result.rebuilt,
+      rebuilt,
       notes: from.notes,
       written: !opts.dryRun && added > 0,
     });
@@ -47,7 +51,7 @@ export default async function importAnki(opts: ImportAnkiOptions, args: string[]
   if (added === 0) say(`Nothing to add${known ? `: ${plural(known, 'review')} already here` : ': no reviews of mlquiz notes in it'}.`);
   else {
     say(
-      `${opts.dryRun ? 'Would add' : 'Added'} ${plural(added, 'review')} made in Anki${known ? ` (${plural(known, 'review')} already here)` : ''}; ${plural(result.rebuilt, 'card')} rebuilt.`,
+      `${opts.dryRun ? 'Would add' : 'Added'} ${plural(added, 'review')} made in Anki${known ? ` (${plural(known, 'review')} already here)` : ''}; ${plural(rebuilt, 'card')} rebuilt.`,
     );
     say(opts.dryRun ? 'Nothing was changed (--dry-run).' : `Saved in ${store.file}.`);
   }
