@@ -2,14 +2,13 @@
 // history, and `mlquiz import-anki` of that package into an empty history (every review
 // new to it), each timed end to end in a fresh process, as a person would run them.
 // Target: median under 2 s for each. Exits 1 when either is missed.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { benchHome, BIN } from './history.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin/mlquiz.js');
 const REVIEWS = 10_000;
 const RUNS = 5;
 const TARGET_MS = 2000;
@@ -18,28 +17,9 @@ const NOW = new Date();
 // Inside the project: the bundled entry requires what the sources require at run time (zod), as dist/ does.
 const tmp = mkdtempSync(join(ROOT, 'node_modules', '.mlq-anki-bench-'));
 try {
-  const entry = join(tmp, 'entry.mjs');
-  await build({
-    stdin: {
-      contents: ["export { simulate } from './tests/report/fixtures';", "export { formatProgress } from './src/progress/store';"].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: entry,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  });
-  const { simulate, formatProgress } = await import(entry);
-
-  const home = join(tmp, 'home');
-  mkdirSync(home);
-  const env = { ...process.env, MLQUIZ_HOME: home, NO_COLOR: '1' };
-  const questions = JSON.parse(execFileSync(process.execPath, [BIN, 'list', '--json'], { env, maxBuffer: 1 << 28, encoding: 'utf8' }));
+  const { env, questions, simulate, save } = await benchHome(tmp);
   const progress = simulate({ questions, reviews: REVIEWS, end: new Date(NOW.getTime() - 3_600_000), perDay: 60, seed: 'anki-bench' });
-  writeFileSync(join(home, 'progress.json'), formatProgress(progress));
+  save(progress);
   console.log(`history: ${progress.reviews.length} reviews of ${Object.keys(progress.cards).length} of ${questions.length} questions`);
 
   const once = (args, e = env) => {

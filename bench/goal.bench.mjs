@@ -2,13 +2,12 @@
 // history, against a bare `node -e 0`, each a fresh process, medians in the same run.
 // Target (issue 11): within 3x bare node. Exits 1 when missed.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { benchHome, BIN } from './history.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin/mlquiz.js');
 const REVIEWS = 10_000;
 const RUNS = 11;
 const TARGET = 3;
@@ -17,31 +16,12 @@ const DAY_MS = 86_400_000;
 // Inside the project: the bundled entry requires what the sources require at run time (zod), as dist/ does.
 const tmp = mkdtempSync(join(ROOT, 'node_modules', '.mlq-goal-bench-'));
 try {
-  // The history comes from the report tests' simulator, made by the real applyReview.
-  const entry = join(tmp, 'entry.mjs');
-  await build({
-    stdin: {
-      contents: ["export { simulate } from './tests/report/fixtures';", "export { formatProgress } from './src/progress/store';"].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: entry,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  });
-  const { simulate, formatProgress } = await import(entry);
-  const home = join(tmp, 'home');
-  mkdirSync(home, { recursive: true });
-  const env = { ...process.env, MLQUIZ_HOME: home, NO_COLOR: '1' };
-  const questions = JSON.parse(execFileSync(process.execPath, [BIN, 'list', '--json'], { env, maxBuffer: 1 << 28, encoding: 'utf8' }));
+  const { env, questions, simulate, save } = await benchHome(tmp);
   const now = Date.now();
   const progress = simulate({ questions, reviews: REVIEWS, end: new Date(now - 3_600_000), perDay: 120, seed: 'bench', mockEvery: 7 });
   const day = new Date(now + 20 * DAY_MS).toISOString().slice(0, 10);
   progress.goal = { date: day, tags: [], minutes: 60, set_at: new Date(now - 10 * DAY_MS).toISOString() };
-  writeFileSync(join(home, 'progress.json'), formatProgress(progress));
+  save(progress);
   console.log(`${progress.reviews.length} reviews of ${Object.keys(progress.cards).length} questions, goal ${day}`);
 
   const median = (args) => {

@@ -3,6 +3,7 @@ import type { Database } from 'sql.js';
 import { unzipSync } from 'fflate';
 import { decompress } from 'fzstd';
 import { InputError } from '../errors.js';
+import type { CardSchedule } from './schedule.js';
 import { sqlite } from './sqljs.js';
 
 /** A note as Anki stores it, in plain data: what a bank import or a review import needs. */
@@ -19,18 +20,12 @@ export interface AnkiNote {
   deck: string;
 }
 
-export interface AnkiCard {
+/** A card as Anki stores it: its schedule, and which note, deck and template it belongs to. */
+export interface AnkiCard extends CardSchedule {
   id: number;
   nid: number;
   did: number;
   ord: number;
-  type: number;
-  queue: number;
-  due: number;
-  ivl: number;
-  reps: number;
-  lapses: number;
-  data: string;
 }
 
 export interface AnkiRevlog {
