@@ -11,14 +11,11 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = join(ROOT, 'bin/mlquiz.js');
 
-export async function benchHome(tmp) {
+/** The named exports of the TypeScript sources, bundled into `tmp` and imported. */
+export async function bundleSources(tmp, lines) {
   const entry = join(tmp, 'entry.mjs');
   await build({
-    stdin: {
-      contents: ["export { simulate } from './tests/report/fixtures';", "export { formatProgress } from './src/progress/store';"].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
+    stdin: { contents: lines.join('\n'), resolveDir: ROOT, loader: 'ts' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -26,7 +23,14 @@ export async function benchHome(tmp) {
     logLevel: 'warning',
     banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
   });
-  const { simulate, formatProgress } = await import(entry);
+  return import(entry);
+}
+
+export async function benchHome(tmp) {
+  const { simulate, formatProgress } = await bundleSources(tmp, [
+    "export { simulate } from './tests/report/fixtures';",
+    "export { formatProgress } from './src/progress/store';",
+  ]);
   const home = join(tmp, 'home');
   mkdirSync(home, { recursive: true });
   const env = { ...process.env, MLQUIZ_HOME: home, NO_COLOR: '1' };

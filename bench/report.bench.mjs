@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleSources } from './history.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/mlquiz.js');
@@ -19,26 +19,12 @@ const tmp = mkdtempSync(join(ROOT, 'node_modules', '.mlq-report-bench-'));
 try {
   // The generator and the phases come from the TypeScript sources, bundled for this run:
   // histories are made by the real applyReview, as in the tests.
-  const entry = join(tmp, 'entry.mjs');
-  await build({
-    stdin: {
-      contents: [
-        "export { simulate } from './tests/report/fixtures';",
-        "export { openStore, formatProgress, parseProgress } from './src/progress/store';",
-        "export { buildReport } from './src/report/build';",
-        "export { systemOffset } from './src/engine/days';",
-      ].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: entry,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-  });
-  const { simulate, openStore, formatProgress, parseProgress, buildReport, systemOffset } = await import(entry);
+  const { simulate, openStore, formatProgress, parseProgress, buildReport, systemOffset } = await bundleSources(tmp, [
+    "export { simulate } from './tests/report/fixtures';",
+    "export { openStore, formatProgress, parseProgress } from './src/progress/store';",
+    "export { buildReport } from './src/report/build';",
+    "export { systemOffset } from './src/engine/days';",
+  ]);
 
   const home = join(tmp, 'home');
   const env = { ...process.env, MLQUIZ_HOME: home, NO_COLOR: '1' };
