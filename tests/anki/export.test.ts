@@ -70,6 +70,25 @@ describe('mlquiz export --anki', () => {
     expect(cardOf(Q2)).toMatchObject({ type: 2, reps: 1 });
   });
 
+  it('gives a choice question its choices and the right one, a numeric question its value, with formulas as MathJax; --deck chooses', async () => {
+    const dir = tempDir('types');
+    const out = join(dir, 'types.apkg');
+    await runCli(['export', '--anki', out, '--tag', 'regularization']);
+    const choice = (await readAnkiCollection(out)).notes.find((n) => n.guid === 'mlquiz:reg-sparsity-penalty-choice')!;
+    expect(field(choice.fields, 'Choices')).toBe(
+      '<li>L2 (ridge)</li><li>L1 (lasso)</li><li>No penalty, just collect more data</li><li>Dropout on the input layer</li>',
+    );
+    expect(field(choice.fields, 'Answer')).toMatch(/^<p><b>Correct:<\/b> B\. L1 \(lasso\)<\/p><p>L1 \(lasso\)\. Its kink/);
+    const decks = join(dir, 'deck.apkg');
+    const r = await runCli(['export', '--anki', decks, '--deck', 'Classical models (SVM, kNN, Naive Bayes, GDA)']);
+    expect(r.out).toMatch(/ in 1 deck /);
+    const numeric = (await readAnkiCollection(decks)).notes.find((n) => n.guid === 'mlquiz:clf-svm-margin-width')!;
+    expect(numeric.deck).toBe('mlquiz::Classical models (SVM, kNN, Naive Bayes, GDA)');
+    expect(field(numeric.fields, 'Answer')).toMatch(/^<p><b>Value:<\/b> 0\.4 ± 0\.001<\/p>/);
+    expect(field(numeric.fields, 'Prompt')).toContain('\\(w = (3, 4)\\)');
+    expect(field(numeric.fields, 'Answer')).toContain('\\(2/\\|w\\| = 2/\\sqrt{3^2 + 4^2} = 2/5 = 0.4\\)');
+  });
+
   it('escapes bank text: markup from a bank reaches Anki as text, formulas as MathJax', async () => {
     const dir = tempDir('hostile');
     const bank = join(dir, 'bank.yaml');

@@ -6,6 +6,8 @@ import { envFlag } from '../../src/cli/context.js';
 import type { Progress } from '../../src/progress/schema.js';
 import { FIXED_NOW, runCli, SHIPPED } from '../cli/harness.js';
 import { DAY, env, HOUR, homeWith, Q1, Q2, tempDir } from '../anki/fixtures.js';
+import { readAnkiCollection } from '../../src/anki/read.js';
+import { createRng } from '../../src/engine/rng.js';
 
 /*
  * The exported packages checked by Anki's own library (the `anki` package on PyPI), in
@@ -125,5 +127,37 @@ describe.skipIf(!HAVE && !CI)("Anki's own library", { timeout: 120_000 }, () => 
     expect(p.reviews.every((x) => x.session === 'anki-import')).toBe(true);
     const again = await runCli(['import-anki', back, '--json'], env(home));
     expect(JSON.parse(again.out)).toMatchObject({ added: 0, known: 5, written: false });
+  });
+
+  it('the FSRS state that --with-progress carries is what the reference FSRS (py-fsrs) computes from the same reviews', async () => {
+    const rng = createRng('fsrs-oracle');
+    const list = JSON.parse((await runCli(['list', '--json', '--tag', 'regularization'])).out) as { id: string }[];
+    // Whole days between reviews: ts-fsrs counts calendar days and py-fsrs whole 24 hours, which agree then.
+    const reviews: [string, number, 1 | 2 | 3 | 4][] = [];
+    for (const { id } of list.slice(0, 12)) {
+      let days = 400;
+      for (let i = 0; i < 8 && days > 0; i++, days -= 1 + Math.floor(rng() * 40)) reviews.push([id, days * 24, (1 + Math.floor(rng() * 4)) as 1 | 2 | 3 | 4]);
+    }
+    const { dir, progress } = homeWith(reviews);
+    const out = join(dir, 'fsrs.apkg');
+    await runCli(['export', '--anki', out, '--tag', 'regularization', '--with-progress'], env(dir));
+    const histories: Record<string, [string, number][]> = {};
+    for (const r of progress.reviews) (histories[r.question] ??= []).push([r.at, r.rating]);
+    const reference = JSON.parse(
+      execFileSync(PYTHON, [join(import.meta.dirname, 'fsrs_replay.py')], { input: JSON.stringify(histories), encoding: 'utf8', timeout: 120_000 }),
+    ) as Record<string, { s: number; d: number; due: string }>;
+    const col = await readAnkiCollection(out);
+    const questions = Object.keys(histories);
+    expect(questions.length).toBe(12);
+    for (const q of questions) {
+      const nid = col.notes.find((n) => n.guid === `mlquiz:${q}`)!.id;
+      const card = col.cards.find((c) => c.nid === nid)!;
+      const data = JSON.parse(card.data) as { s: number; d: number };
+      // Anki keeps stability to 4 places and difficulty to 3.
+      expect(Math.abs(data.s - reference[q]!.s)).toBeLessThanOrEqual(1e-4 + 1e-6 * reference[q]!.s);
+      expect(Math.abs(data.d - reference[q]!.d)).toBeLessThanOrEqual(1e-3);
+      expect(progress.cards[q]!.due).toBe(new Date(reference[q]!.due).toISOString());
+      expect(card.due).toBe(Math.floor(Date.parse(reference[q]!.due) / DAY) - Math.floor(FIXED_NOW.getTime() / DAY));
+    }
   });
 });
