@@ -1,9 +1,9 @@
 import { ID_PATTERN } from '../bank/limits.js';
 import { inTimeOrder, nextCard } from '../engine/schedule.js';
-import { emptyProgress, type Progress, type Review, type StoredCard } from '../progress/schema.js';
+import { emptyProgress, LATEST, type Progress, type Review, type StoredCard } from '../progress/schema.js';
 import { questionOfGuid } from './note.js';
 import type { AnkiCollection } from './read.js';
-import { REVLOG } from './schedule.js';
+import { MAX_TIME, REVLOG } from './schedule.js';
 
 /** Every review brought from Anki carries this session: the same review imported twice is one review. */
 export const ANKI_SESSION = 'anki-import';
@@ -55,8 +55,8 @@ export function reviewsFromAnki(col: AnkiCollection, mine: Progress, states = tr
     const question = byCard.get(e.cid);
     if (question === undefined) continue;
     const answered = e.ease >= 1 && e.ease <= 4 && e.type !== REVLOG.manual && e.type !== REVLOG.rescheduled;
-    const at = new Date(e.id);
-    if (!answered || !Number.isFinite(at.getTime())) {
+    // A time the progress file can hold (from 1970 to 2999); a package can claim any.
+    if (!answered || !Number.isSafeInteger(e.id) || e.id < 0 || e.id >= LATEST) {
       skipped++;
       continue;
     }
@@ -65,8 +65,8 @@ export function reviewsFromAnki(col: AnkiCollection, mine: Progress, states = tr
       continue;
     }
     own.add(`${question}|${e.id}`);
-    const duration = Number.isFinite(e.time) ? Math.max(0, Math.round(e.time)) : 0;
-    fresh.push({ question, at: at.toISOString(), rating: e.ease, state: 0, covered: [], total: 0, duration_ms: duration, session: ANKI_SESSION });
+    const duration = Number.isFinite(e.time) ? Math.min(MAX_TIME, Math.max(0, Math.round(e.time))) : 0;
+    fresh.push({ question, at: new Date(e.id).toISOString(), rating: e.ease, state: 0, covered: [], total: 0, duration_ms: duration, session: ANKI_SESSION });
   }
   if (states) withStates(fresh, mine.reviews);
   return { incoming: { ...emptyProgress(), reviews: fresh }, known, skipped, notes: { mlquiz, other: col.notes.length - mlquiz } };

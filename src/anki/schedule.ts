@@ -33,7 +33,7 @@ export interface RevlogRow {
 /** ts-fsrs states 0 New, 1 Learning, 2 Review, 3 Relearning as Anki's revlog kinds. */
 const KIND_OF_STATE = [REVLOG.learn, REVLOG.learn, REVLOG.review, REVLOG.relearn];
 /** Anki keeps a revlog's time as a 32-bit count of milliseconds. */
-const MAX_TIME = 2 ** 31 - 1;
+export const MAX_TIME = 2 ** 31 - 1;
 
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sqlite } from '../../src/anki/sqljs.js';
 import type { Progress } from '../../src/progress/schema.js';
@@ -54,6 +54,44 @@ describe('mlquiz import-anki', () => {
     const r = await runCli(['import-anki', '--dry-run', apkg], env(empty));
     expect(r.out).toMatch(/Would add 1 review made in Anki/);
     expect(existsSync(join(empty, 'progress.json'))).toBe(false);
+  });
+});
+
+describe('import-anki and a hostile revlog', () => {
+  it('leaves out entries with impossible times or ratings, caps durations, and keeps the progress file valid', async () => {
+    const dir = tempDir('hostile-revlog');
+    const apkg = join(dir, 'clean.apkg');
+    await runCli(['export', '--anki', apkg, '--tag', 'regularization']);
+    const { collection, card } = await (async () => {
+      const entries = unzipSync(readFileSync(apkg));
+      const SQL = await sqlite();
+      const db = new SQL.Database(entries['collection.anki2']);
+      const cid = Number(db.exec("SELECT c.id FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = 'mlquiz:reg-what-and-why'")[0]!.values[0]![0]);
+      const t = Date.parse('2026-11-01T10:00:00Z');
+      for (const [id, ease, time, type] of [
+        [t, 3, 12_000, 1], // kept
+        [t + 1, 2, -50, 1], // kept, 0 ms
+        [t + 2, 4, 1e12, 1], // kept, capped
+        [-5, 3, 1000, 1], // before 1970
+        [1e15, 3, 1000, 1], // after 2999
+        [t + 3, 7, 1000, 1], // no such rating
+        [t + 4, 0, 0, 4], // a manual reschedule
+      ])
+        db.run('INSERT INTO revlog VALUES (?, ?, -1, ?, 1, 0, 2500, ?, ?)', [id!, cid!, ease!, time!, type!]);
+      const bytes = db.export();
+      db.close();
+      return { collection: bytes, card: cid };
+    })();
+    expect(card).toBeGreaterThan(0);
+    const file = join(dir, 'hostile.apkg');
+    writeFileSync(file, zipSync({ 'collection.anki2': collection }));
+    const r = await runCli(['import-anki', file, '--json'], env(dir));
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out)).toMatchObject({ added: 3, skipped: 4, written: true });
+    const p = progressOf(dir);
+    expect(p.reviews.map((x) => x.duration_ms)).toEqual([12_000, 0, 2 ** 31 - 1]);
+    // The file reads back as valid: a second import finds all three known.
+    expect(JSON.parse((await runCli(['import-anki', file, '--json'], env(dir))).out)).toMatchObject({ added: 0, known: 3 });
   });
 });
 
