@@ -78,6 +78,16 @@ describe.skipIf(!HAVE && !CI)("Anki's own library", { timeout: 120_000 }, () => 
     expect(note.tags).toEqual(['mlquiz::regularization']);
     expect(note.cards.map((c) => c.deck)).toEqual([`mlquiz::${list[0]!.deck}`]);
     expect(note.cards[0]).toMatchObject({ type: 0, reps: 0, revlog: 0 });
+    // Anki renders the templates: the prompt in front; the answer, key points and follow-ups behind.
+    const { front, back } = note.cards[0]!;
+    expect(front).toContain(note.fields.Prompt);
+    expect(front).not.toContain(note.fields.Answer);
+    expect(back).toContain(note.fields.Answer);
+    expect(back).toContain(`<h4>Key points</h4><ul class="checklist">${note.fields['Key points']}</ul>`);
+    expect(back).toContain(`<h4>Follow-ups</h4><ul class="follow-ups">${note.fields['Follow-ups']}</ul>`);
+    const choice = got.notes.find((n) => n.guid === 'mlquiz:reg-sparsity-penalty-choice')!.cards[0]!;
+    expect(choice.front).toContain('<ol class="choices" type="A"><li>L2 (ridge)</li>');
+    expect(front).not.toContain('class="choices"');
   });
 
   it('with --with-progress the cards keep their due dates, review counts and FSRS state, and the revlog its reviews', async () => {

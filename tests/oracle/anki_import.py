@@ -1,6 +1,6 @@
 """Imports an .apkg with Anki's own library into a fresh collection and prints what Anki made
 of it as JSON: notes (guid, note type, fields, tags, deck), cards (days until due, interval,
-reps, lapses, FSRS memory state) and the number of revlog rows of each note.
+reps, lapses, FSRS memory state, front and back as Anki renders them) and the number of revlog rows of each note.
 
 usage: anki_import.py PACKAGE [PACKAGE...]   (each imported in turn into the same collection)
 """
@@ -36,6 +36,9 @@ def main() -> None:
                     "lapses": card.lapses,
                     "memory": {"s": ms.stability, "d": ms.difficulty} if ms else None,
                     "revlog": col.db.scalar("select count() from revlog where cid = ?", card.id),
+                    # The card as Anki renders it from the note type's templates.
+                    "front": card.question(),
+                    "back": card.answer(),
                 }
             )
         notes.append(
