@@ -116,13 +116,14 @@ describe.skipIf(!HAVE && !CI)("Anki's own library", { timeout: 120_000 }, () => 
     }
   });
 
-  it('reviews made in Anki of exported notes come back through import-anki, exactly those, once (.colpkg and .apkg)', async () => {
+  it('reviews made in Anki of exported notes come back through import-anki, exactly those, once (.colpkg, .apkg, and .apkg for older Anki)', async () => {
     const dir = tempDir('oracle-reviews');
     const apkg = join(dir, 'mlquiz.apkg');
     await runCli(['export', '--anki', apkg, '--tag', 'regularization']);
     const colpkg = join(dir, 'phone.colpkg');
     const back = join(dir, 'phone.apkg');
-    const made = oracle<{ guid: string; id: number; ease: number; time: number }[]>('anki_review.py', apkg, colpkg, back);
+    const legacy = join(dir, 'phone-legacy.apkg');
+    const made = oracle<{ guid: string; id: number; ease: number; time: number }[]>('anki_review.py', apkg, colpkg, back, legacy);
     expect(made).toHaveLength(5);
     const home = tempDir('oracle-home');
     const r = await runCli(['import-anki', colpkg], env(home));
@@ -135,8 +136,10 @@ describe.skipIf(!HAVE && !CI)("Anki's own library", { timeout: 120_000 }, () => 
       made.map((m) => key(m.guid.replace(/^mlquiz:/, ''), m.id, m.ease, m.time)).sort(),
     );
     expect(p.reviews.every((x) => x.session === 'anki-import')).toBe(true);
-    const again = await runCli(['import-anki', back, '--json'], env(home));
-    expect(JSON.parse(again.out)).toMatchObject({ added: 0, known: 5, written: false });
+    for (const file of [back, legacy]) {
+      const again = await runCli(['import-anki', file, '--json'], env(home));
+      expect(JSON.parse(again.out)).toMatchObject({ added: 0, known: 5, skipped: 1, written: false, notes: { other: 1 } });
+    }
   });
 
   it('the FSRS state that --with-progress carries is what the reference FSRS (py-fsrs) computes from the same reviews', async () => {

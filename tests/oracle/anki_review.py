@@ -1,9 +1,10 @@
 """Plays a person who practises in Anki: imports an mlquiz .apkg into a fresh collection, adds
 a note of their own, answers cards through Anki's scheduler and enters two earlier reviews in
 the revlog as a sync would, then exports the collection as .colpkg and as .apkg. Prints the
-reviews made, as JSON, for the test to find again in `mlquiz import-anki`.
+reviews made, as JSON, for the test to find again in `mlquiz import-anki`. LEGACY.apkg is
+the same deck exported for older Anki versions (collection.anki21, schema 11).
 
-usage: anki_review.py MLQUIZ.apkg OUT.colpkg OUT.apkg
+usage: anki_review.py MLQUIZ.apkg OUT.colpkg OUT.apkg LEGACY.apkg
 """
 import json
 import os
@@ -22,7 +23,7 @@ DAY_MS = 86_400_000
 
 
 def main() -> None:
-    package, colpkg, apkg = sys.argv[1:4]
+    package, colpkg, apkg, legacy = sys.argv[1:5]
     col = Collection(os.path.join(tempfile.mkdtemp(prefix="mlq-oracle-"), "collection.anki2"))
     options = ImportAnkiPackageOptions(with_scheduling=True, merge_notetypes=True)
     col.import_anki_package(ImportAnkiPackageRequest(package_path=package, options=options))
@@ -58,11 +59,12 @@ def main() -> None:
     own_card = own.cards()[0]
     col.db.execute("insert into revlog values (?, ?, -1, 3, 1, 0, 2500, 9000, 0)", now - DAY_MS + 7, own_card.id)
 
-    col.export_anki_package(
-        out_path=apkg,
-        options=ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False, with_media=False, legacy=False),
-        limit=None,
-    )
+    for path, old in ((apkg, False), (legacy, True)):
+        col.export_anki_package(
+            out_path=path,
+            options=ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=False, with_media=False, legacy=old),
+            limit=None,
+        )
     # Exporting the whole collection closes it.
     col.export_collection_package(colpkg, include_media=False, legacy=False)
     print(json.dumps(made))
