@@ -39,6 +39,16 @@ function questionsByCard(col: AnkiCollection): { byCard: Map<number, string>; ml
 }
 
 /**
+ * A revlog id is unique in Anki, so an export moves a review that shares its millisecond
+ * with another by a millisecond or a few (see revlogRows): such a review is known too.
+ */
+const SHIFT_MS = 8;
+function isKnown(own: Set<string>, question: string, id: number): boolean {
+  for (let d = 0; d <= SHIFT_MS; d++) if (own.has(`${question}|${id - d}`)) return true;
+  return false;
+}
+
+/**
  * Pure: the answers given in Anki to the notes mlquiz exported, as mlquiz reviews that
  * join `mine`. A review keeps its time (the revlog id), rating (ease) and time taken;
  * no key points were ticked in Anki. With `states`, each review's state before it is
@@ -48,6 +58,7 @@ function questionsByCard(col: AnkiCollection): { byCard: Map<number, string>; ml
 export function reviewsFromAnki(col: AnkiCollection, mine: Progress, states = true): AnkiReviews {
   const { byCard, mlquiz } = questionsByCard(col);
   const own = new Set(mine.reviews.map((r) => `${r.question}|${Date.parse(r.at)}`));
+  const seen = new Set<string>();
   const fresh: Review[] = [];
   let known = 0;
   let skipped = 0;
@@ -60,11 +71,11 @@ export function reviewsFromAnki(col: AnkiCollection, mine: Progress, states = tr
       skipped++;
       continue;
     }
-    if (own.has(`${question}|${e.id}`)) {
+    if (isKnown(own, question, e.id) || seen.has(`${question}|${e.id}`)) {
       known++;
       continue;
     }
-    own.add(`${question}|${e.id}`);
+    seen.add(`${question}|${e.id}`);
     const duration = Number.isFinite(e.time) ? Math.min(MAX_TIME, Math.max(0, Math.round(e.time))) : 0;
     fresh.push({ question, at: new Date(e.id).toISOString(), rating: e.ease, state: 0, covered: [], total: 0, duration_ms: duration, session: ANKI_SESSION });
   }

@@ -141,3 +141,17 @@ describe('bad Anki packages', () => {
     expect(r.err).toMatch(/nope\.apkg: cannot be read \(ENOENT\)/);
   });
 });
+
+describe('import-anki and reviews that shared a millisecond', () => {
+  it('knows its own reviews again when the export moved them apart by a millisecond', async () => {
+    // Two questions reviewed in the same millisecond: their revlog ids must differ.
+    const phone = homeWith([
+      [Q1, 5, 3],
+      [Q2, 5, 3],
+    ]);
+    const apkg = join(phone.dir, 'same-ms.apkg');
+    await runCli(['export', '--anki', apkg, '--with-progress', '--tag', 'regularization'], env(phone.dir));
+    const again = await runCli(['import-anki', apkg, '--json'], env(phone.dir));
+    expect(JSON.parse(again.out)).toMatchObject({ added: 0, known: 2 });
+  });
+});

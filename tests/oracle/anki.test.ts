@@ -40,6 +40,8 @@ interface Imported {
       lapses: number;
       memory: { s: number; d: number } | null;
       revlog: number;
+      front: string;
+      back: string;
     }[];
   }[];
   revlog: number;
