@@ -44,7 +44,7 @@ const BACK = `{{FrontSide}}
 <div class="answer">{{Answer}}</div>
 {{#Key points}}<h4>Key points</h4><ul class="checklist">{{Key points}}</ul>{{/Key points}}
 {{#Follow-ups}}<h4>Follow-ups</h4><ul class="follow-ups">{{Follow-ups}}</ul>{{/Follow-ups}}
-{{#Source}}<p class="source">{{Source}}</p>{{/Source}}`;
+{{#Source}}<p class="source">Source: {{Source}}</p>{{/Source}}`;
 
 const CSS = `.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5; text-align: left; color: black; background-color: white; max-width: 42em; margin: 0 auto; }
 .nightMode .card, .night_mode .card { color: #e6edf3; background-color: #0d1117; }
