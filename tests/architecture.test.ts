@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * nothing of the layers. Type-only imports count too: a type running back up a layer is
  * the first step of a real dependency.
  */
-const RANK: Record<string, number> = { errors: 0, fs: 0, format: 0, bank: 1, import: 2, progress: 2, engine: 3, report: 4, ui: 5, session: 6, cli: 7 };
+const RANK: Record<string, number> = { errors: 0, fs: 0, format: 0, bank: 1, import: 2, progress: 2, engine: 3, report: 4, anki: 4, ui: 5, session: 6, cli: 7 };
 const SRC = resolve(import.meta.dirname, '../src');
 
 function files(dir: string): string[] {

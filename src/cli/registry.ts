@@ -105,6 +105,17 @@ export const registry: CommandSpec[] = [
     load: () => import('./commands/merge.js'),
   },
   {
+    name: 'export',
+    summary: 'write the questions as an Anki deck (.apkg), for AnkiDroid, AnkiMobile or desktop Anki',
+    configure(cmd) {
+      cmd.addOption(new Option('--anki <file>', 'the Anki package to write, e.g. mlquiz.apkg'));
+      addOptions(cmd, ['tag', 'deck']);
+      cmd.addOption(new Option('--with-progress', "also carry each card's schedule and your review history"));
+      addOptions(cmd, ['json', 'bank', 'dataDir', 'skipInvalid']);
+    },
+    load: () => import('./commands/export.js'),
+  },
+  {
     name: 'import',
     summary: 'turn notes (Markdown Q&A, CSV/TSV) into a bank of self-rated questions',
     configure(cmd) {
@@ -118,6 +129,16 @@ export const registry: CommandSpec[] = [
       addOptions(cmd, ['json', 'bank']);
     },
     load: () => import('./commands/import.js'),
+  },
+  {
+    name: 'import-anki',
+    summary: 'bring back the reviews made in Anki of the notes mlquiz exported; each counts once',
+    configure(cmd) {
+      cmd.argument('<file>', 'an Anki package: a deck (.apkg) or a whole collection (.colpkg)');
+      cmd.addOption(new Option('--dry-run', 'say what would be added, and change nothing'));
+      addOptions(cmd, ['json', 'dataDir']);
+    },
+    load: () => import('./commands/import-anki.js'),
   },
   {
     name: 'optimize',

@@ -13,13 +13,13 @@ export const tempName = (file: string) => `${file}.tmp-${process.pid}-${randomBy
  * checked there, so a writer whose lock was taken over never replaces the file.
  * Any failure removes the temporary file and rethrows the original error.
  */
-export function writeFileAtomicSync(file: string, text: string, beforeRename: () => void = () => {}): void {
+export function writeFileAtomicSync(file: string, text: string | Uint8Array, beforeRename: () => void = () => {}): void {
   const tmp = tempName(file);
   const fd = openSync(tmp, 'wx', 0o644);
   let renamed = false;
   try {
     try {
-      const buf = Buffer.from(text, 'utf8');
+      const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
       let off = 0;
       while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
       fsyncSync(fd);

@@ -35,12 +35,23 @@ function text(bytes: Uint8Array, file: string): string {
   }
 }
 
-/** Readers by file extension: bytes in, drafts out. A new input format is one more entry. */
-export const READERS: Record<string, (bytes: Uint8Array, file: string) => ImportResult | Promise<ImportResult>> = {
-  '.md': async (b, f) => (await import('../../import/markdown.js')).importMarkdown(text(b, f), basename(f, extname(f))),
-  '.markdown': (b, f) => READERS['.md']!(b, f),
-  '.csv': async (b, f) => (await import('../../import/delimited.js')).importDelimited(text(b, f), f, ','),
-  '.tsv': async (b, f) => (await import('../../import/delimited.js')).importDelimited(text(b, f), f, '\t'),
+/**
+ * Readers by file extension: the file's bytes (read on asking, capped for text notes) in,
+ * drafts out. A new input format is one more entry.
+ */
+type Reader = (bytes: () => Uint8Array, file: string, path: string) => ImportResult | Promise<ImportResult>;
+const anki: Reader = async (_b, _f, path) => {
+  const [{ readAnkiNotes }, { ankiNotesToBank }] = await Promise.all([import('../../anki/read.js'), import('../../import/anki.js')]);
+  return ankiNotesToBank(await readAnkiNotes(path));
+};
+export const READERS: Record<string, Reader> = {
+  '.md': async (b, f) => (await import('../../import/markdown.js')).importMarkdown(text(b(), f), basename(f, extname(f))),
+  '.markdown': (b, f, p) => READERS['.md']!(b, f, p),
+  '.csv': async (b, f) => (await import('../../import/delimited.js')).importDelimited(text(b(), f), f, ','),
+  '.tsv': async (b, f) => (await import('../../import/delimited.js')).importDelimited(text(b(), f), f, '\t'),
+  // Anki's packages: the notes of a deck or of a whole collection (only Basic-style notes become questions).
+  '.apkg': anki,
+  '.colpkg': anki,
 };
 
 /** Ids in use by the configured banks, except those in the output folder (a re-import replaces them). */
@@ -56,13 +67,15 @@ export default async function importNotes(opts: ImportOptions, args: string[], c
   if (!file) throw new UsageError('name the notes to import, e.g. mlquiz import notes.md --out my-bank');
   const read = READERS[extname(file).toLowerCase()];
   if (!read) throw new UsageError(`${file}: cannot import this kind of file; mlquiz imports ${Object.keys(READERS).join(', ')}`);
-  let bytes: Uint8Array;
-  try {
-    bytes = readRegularFile(resolve(ctx.cwd, file), MAX_INPUT_BYTES);
-  } catch (e) {
-    throw new InputError(`${file}: ${e instanceof NotReadable ? e.message : (e as Error).message}`);
-  }
-  const result = await read(bytes, file);
+  const path = resolve(ctx.cwd, file);
+  const bytes = () => {
+    try {
+      return readRegularFile(path, MAX_INPUT_BYTES);
+    } catch (e) {
+      throw new InputError(`${file}: ${e instanceof NotReadable ? e.message : (e as Error).message}`);
+    }
+  };
+  const result = await read(bytes, file, path);
   const licence = opts.licence ?? opts.license;
   const out = resolve(ctx.cwd, opts.out);
   const source = opts.source ?? basename(file);
