@@ -117,9 +117,9 @@ export const registry: CommandSpec[] = [
   },
   {
     name: 'import',
-    summary: 'turn notes (Markdown Q&A, CSV/TSV) into a bank of self-rated questions',
+    summary: 'turn notes (Markdown Q&A, CSV/TSV, Anki .apkg/.colpkg) into a bank of self-rated questions',
     configure(cmd) {
-      cmd.argument('<file>', 'the notes: .md (questions as headings or bold lines), .csv or .tsv (prompt,answer[,tags])');
+      cmd.argument('<file>', 'the notes: .md (questions as headings or bold lines), .csv or .tsv (prompt,answer[,tags]), or an Anki .apkg or .colpkg');
       cmd.requiredOption('-o, --out <dir>', 'the folder to write the bank into (made if missing)');
       cmd.option('--force', 'overwrite bank files that already exist in --out');
       cmd.option('--source <text>', "where the notes come from, for the bank's source (default: the file's name)");
