@@ -10,18 +10,20 @@ import { DEFAULT_SCHEDULING, inTimeOrder, nextCard, SchedulerFault, schedulingOf
  */
 export function replayCards(reviews: readonly Review[], s: Scheduling = DEFAULT_SCHEDULING): Record<string, StoredCard> {
   const cards: Record<string, StoredCard> = {};
-  for (const r of inTimeOrder(reviews)) {
-    const at = new Date(r.at);
-    const rating = r.rating as 1 | 2 | 3 | 4;
-    try {
-      cards[r.question] = nextCard(cards[r.question], at, rating, s);
-    } catch (e) {
-      if (!(e instanceof SchedulerFault)) throw e;
-      // As when the answer was recorded (applyReview): a card the scheduler refuses starts afresh.
-      cards[r.question] = nextCard(undefined, at, rating, s);
-    }
-  }
+  for (const r of inTimeOrder(reviews)) cards[r.question] = stepCard(cards[r.question], r, s);
   return cards;
+}
+
+/** The card after one more review, as when the answer was recorded (applyReview): a card the scheduler refuses starts afresh. */
+export function stepCard(card: StoredCard | undefined, r: Review, s: Scheduling = DEFAULT_SCHEDULING): StoredCard {
+  const at = new Date(r.at);
+  const rating = r.rating as 1 | 2 | 3 | 4;
+  try {
+    return nextCard(card, at, rating, s);
+  } catch (e) {
+    if (!(e instanceof SchedulerFault)) throw e;
+    return nextCard(undefined, at, rating, s);
+  }
 }
 
 /**
@@ -34,7 +36,11 @@ export function cardReplay(days: Offset): (settings: Readonly<Record<string, unk
   const zone = SAMPLE_INSTANTS.map((t) => days(t)).join(',');
   return (settings) => {
     const s = schedulingOf(settings as Pick<Progress, 'fsrs'>, days);
-    return { key: `fsrs|${s.retention}|${s.params?.join(',') ?? 'default'}|${zone}`, replay: (reviews) => replayCards(reviews, s) };
+    return {
+      key: `fsrs|${s.retention}|${s.params?.join(',') ?? 'default'}|${zone}`,
+      replay: (reviews) => replayCards(reviews, s),
+      step: (card, r) => stepCard(card, r, s),
+    };
   };
 }
 

@@ -39,6 +39,8 @@ export interface ProgressStore {
 export interface CardReplay {
   key: string;
   replay(reviews: readonly Review[]): Record<string, StoredCard>;
+  /** One review more of a card, as `replay` would step it: a review after all the question's others costs this alone. */
+  step(card: StoredCard | undefined, review: Review): StoredCard;
 }
 
 export interface StoreOptions {
@@ -69,6 +71,8 @@ interface State {
   scheduling: CardReplay;
   /** Each question's reviews, made on the first commit, so that a commit replays one question, not all. */
   byQuestion?: Map<string, Review[]>;
+  /** Each question's latest review time: a review after it steps the card instead of replaying it. */
+  lastAt?: Map<string, number>;
 }
 
 export const DEFAULT_DEVICE = 'this-machine';
@@ -145,7 +149,8 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
   };
 
   /** Folds new records into the state and replays the cards they touch. */
-  const advance = (st: State, sources: JournalEvent[][]) => {
+  /** `asIs`: the update's own review list, when it is the old one with exactly the new reviews after it, in time order (no copy then). */
+  const advance = (st: State, sources: JournalEvent[][], asIs?: Review[]) => {
     const fresh = foldInto(st.folded, sources);
     const scheduling = schedulingOf(st.folded);
     let cards = st.progress.cards;
@@ -153,12 +158,29 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
       st.scheduling = scheduling;
       cards = scheduling.replay(st.folded.reviews);
     } else if (fresh.length) {
-      if (!st.byQuestion) st.byQuestion = byQuestion(st.folded.reviews);
-      else for (const r of fresh) (st.byQuestion.get(r.question) ?? st.byQuestion.set(r.question, []).get(r.question)!).push(r);
+      const lastAt = (st.lastAt ??= latest(st.folded.reviews.slice(0, st.folded.reviews.length - fresh.length)));
       cards = { ...cards };
-      for (const q of new Set(fresh.map((r) => r.question))) Object.assign(cards, scheduling.replay(st.byQuestion.get(q)!));
+      const replayed = new Set<string>();
+      for (const r of inTimeOrder(fresh)) {
+        const t = Date.parse(r.at);
+        const q = r.question;
+        if (!replayed.has(q) && t >= (lastAt.get(q) ?? -Infinity)) cards[q] = scheduling.step(cards[q], r);
+        else replayed.add(q);
+        lastAt.set(q, Math.max(t, lastAt.get(q) ?? -Infinity));
+      }
+      // A review older than one already there (a clock set back, a late sync) is sorted in by a replay of its question.
+      if (replayed.size) {
+        if (!st.byQuestion) st.byQuestion = byQuestion(st.folded.reviews);
+        else for (const r of fresh) (st.byQuestion.get(r.question) ?? st.byQuestion.set(r.question, []).get(r.question)!).push(r);
+        for (const q of replayed) Object.assign(cards, scheduling.replay(st.byQuestion.get(q)!));
+      } else if (st.byQuestion) for (const r of fresh) (st.byQuestion.get(r.question) ?? st.byQuestion.set(r.question, []).get(r.question)!).push(r);
     }
-    st.progress = assemble(st.folded, cards, fresh.length ? appendInOrder(st.progress.reviews, fresh) : st.progress.reviews);
+    const reviews = !fresh.length
+      ? st.progress.reviews
+      : asIs && asIs.length === st.progress.reviews.length + fresh.length
+        ? asIs
+        : appendInOrder(st.progress.reviews, fresh);
+    st.progress = assemble(st.folded, cards, reviews);
   };
 
   const ensureFolders = () => {
@@ -209,7 +231,7 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
           const st = catchUp();
           const cur = st.progress;
           const next = update(cur);
-          const events = changes(st, cur, next, now());
+          const { events, reviews: asIs } = changes(st, cur, next, now());
           if (!events.length) return cur;
           checkReadable(events, file);
           const legacy = st.legacy;
@@ -231,7 +253,7 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
           if (legacy) retire(legacy.file);
           delete st.legacy;
           st.journals.set(name, size);
-          advance(st, [events]);
+          advance(st, [events], asIs);
           if (legacy) saveSnapshot(st);
           return st.progress;
         } finally {
@@ -275,6 +297,15 @@ function assemble(f: Folded, cards: Record<string, StoredCard>, reviews: Review[
   return { version: PROGRESS_VERSION, ...settingsOf(f), cards, reviews, sessions: f.sessions } as Progress;
 }
 
+function latest(reviews: readonly Review[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of reviews) {
+    const t = Date.parse(r.at);
+    if (!(t <= (m.get(r.question) ?? -Infinity))) m.set(r.question, t);
+  }
+  return m;
+}
+
 function byQuestion(reviews: readonly Review[]): Map<string, Review[]> {
   const m = new Map<string, Review[]>();
   for (const r of reviews) (m.get(r.question) ?? m.set(r.question, []).get(r.question)!).push(r);
@@ -293,20 +324,30 @@ function appendInOrder(reviews: readonly Review[], fresh: readonly Review[]): Re
  * id), sessions that changed, settings that changed. A journal cannot take a review
  * back, so reviews missing from `next` are not undone.
  */
-function changes(st: State, cur: Progress, next: Progress, at: Date): JournalEvent[] {
+function changes(st: State, cur: Progress, next: Progress, at: Date): { events: JournalEvent[]; reviews?: Review[] } {
   const events: JournalEvent[] = [];
   const nr = next.reviews;
   const cr = cur.reviews;
-  let candidates: readonly Review[] = [];
+  let from = 0;
+  let asIs = nr !== cr;
   if (nr !== cr) {
     let same = nr.length >= cr.length;
     for (let i = 0; same && i < cr.length; i++) same = nr[i] === cr[i];
-    candidates = same ? nr.slice(cr.length) : nr;
+    from = same ? cr.length : 0;
+    asIs = same;
   }
   const ids = new Set<string>();
-  for (const r of candidates) {
+  let last = cr.length ? cr[cr.length - 1]!.at : '';
+  for (let i = from; nr !== cr && i < nr.length; i++) {
+    const r = nr[i]!;
     const w = withId(r);
-    if (st.folded.ids.has(w.id!) || ids.has(w.id!)) continue;
+    if (st.folded.ids.has(w.id!) || ids.has(w.id!)) {
+      asIs = false;
+      continue;
+    }
+    // Kept as the update made it only if each new review is its own record, after the last one in time.
+    if (w !== r || Date.parse(r.at) < Date.parse(last || r.at)) asIs = false;
+    last = r.at;
     ids.add(w.id!);
     events.push({ review: w });
   }
@@ -326,7 +367,7 @@ function changes(st: State, cur: Progress, next: Progress, at: Date): JournalEve
     const when = inForce && Date.parse(inForce) >= at.getTime() ? new Date(Date.parse(inForce) + 1) : at;
     events.push(b === undefined ? { set: k, at: when.toISOString() } : { set: k, at: when.toISOString(), value: b });
   }
-  return events;
+  return asIs ? { events, reviews: nr } : { events };
 }
 
 /** What is appended is what a reader accepts: the records go through the reader's own checks first. */
