@@ -38,6 +38,19 @@ await build({
   // modules (a fifth of its size) load on every start-up. mlquiz speaks English only.
   plugins: [
     {
+      // commander requires child_process (with net, dgram and the rest) at import, for
+      // executable subcommands, which mlquiz has none of: require it when one would spawn.
+      name: 'commander-lazy-child-process',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+          const eager = "const childProcess = require('node:child_process');";
+          const source = readFileSync(args.path, 'utf8');
+          if (!source.includes(eager)) throw new Error(`commander-lazy-child-process: ${args.path} no longer has the line it replaces`);
+          return { contents: source.replace(eager, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
+        });
+      },
+    },
+    {
       name: 'zod-english-only',
       setup(b) {
         b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { systemOffset } from '../engine/days.js';
 import { MlquizError } from '../errors.js';
 import { shortSeed, type Context } from './context.js';
-import { randomInt } from 'node:crypto';
 import { buildProgram, cacheVersion, exitCodeOf } from './program.js';
 import { registry } from './registry.js';
 
@@ -70,7 +69,8 @@ export function cli(): void {
     stdout: process.stdout,
     stderr: process.stderr,
     now: () => new Date(),
-    newSeed: () => shortSeed(() => randomInt(2 ** 32) / 2 ** 32),
+    // Web Crypto's global, not node:crypto, whose import costs a warm start-up several milliseconds.
+    newSeed: () => shortSeed(() => globalThis.crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32),
     offset: systemOffset,
     shippedBanks: fileURLToPath(new URL('../questions', import.meta.url)),
     shippedPlans: fileURLToPath(new URL('../plans', import.meta.url)),
