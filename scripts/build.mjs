@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Cached bank parses are keyed by this too, so a changed parser never serves an old parse.
@@ -37,6 +38,21 @@ await build({
   // zod re-exports every locale as `z.locales`, which defeats tree-shaking: 64 locale
   // modules (a fifth of its size) load on every start-up. mlquiz speaks English only.
   plugins: [
+    {
+      // An ESM import of a Node built-in builds a module facade over all its exports (node:fs
+      // alone costs about 2 ms); require() hands over the object Node already has. Static
+      // imports only: a require() is what the shim itself is made of.
+      name: 'builtins-through-require',
+      setup(b) {
+        const builtins = new Set(builtinModules);
+        b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
+          args.kind === 'import-statement' && (args.path.startsWith('node:') || builtins.has(args.path))
+            ? { path: args.path, namespace: 'builtin' }
+            : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+      },
+    },
     {
       // commander requires child_process (with net, dgram and the rest) at import, for
       // executable subcommands, which mlquiz has none of: require it when one would spawn.

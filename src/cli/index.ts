@@ -10,11 +10,16 @@ import { registry } from './registry.js';
 
 /** Runs one invocation and returns its exit code; never exits the process itself. */
 export async function main(argv: string[], ctx: Context): Promise<number> {
-  const program = buildProgram(ctx, async (name, opts, args) => {
-    const spec = registry.find((s) => s.name === name)!;
-    const mod = await spec.load();
-    return mod.default(opts, args, ctx);
-  });
+  const named = registry.find((s) => s.name === argv[0])?.name;
+  const program = buildProgram(
+    ctx,
+    async (name, opts, args) => {
+      const spec = registry.find((s) => s.name === name)!;
+      const mod = await spec.load();
+      return mod.default(opts, args, ctx);
+    },
+    named,
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCodeOf(program);
