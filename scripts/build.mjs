@@ -2,7 +2,7 @@
 // heavy dependencies sit in their own chunks, loaded only when a command needs them.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -39,21 +39,6 @@ await build({
   // modules (a fifth of its size) load on every start-up. mlquiz speaks English only.
   plugins: [
     {
-      // An ESM import of a Node built-in builds a module facade over all its exports (node:fs
-      // alone costs about 2 ms); require() hands over the object Node already has. Static
-      // imports only: a require() is what the shim itself is made of.
-      name: 'builtins-through-require',
-      setup(b) {
-        const builtins = new Set(builtinModules);
-        b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
-          args.kind === 'import-statement' && (args.path.startsWith('node:') || builtins.has(args.path))
-            ? { path: args.path, namespace: 'builtin' }
-            : undefined,
-        );
-        b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
-      },
-    },
-    {
       // commander requires child_process (with net, dgram and the rest) at import, for
       // executable subcommands, which mlquiz has none of: require it when one would spawn.
       name: 'commander-lazy-child-process',
@@ -77,3 +62,24 @@ await build({
   ],
   logLevel: 'warning',
 });
+
+// An ESM import of a Node built-in builds a module facade over all its exports (node:fs
+// alone costs about 2 ms of start-up); require() hands over the object Node already has.
+// Each static import of a built-in is blanked out in place (the source map's columns stay
+// right) and made a require() on the banner's line, which runs before the chunk's code.
+const builtin = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const IMPORT = /import\s*([\w$]+)?\s*,?\s*(\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*from\s*"([^"]+)";?/g;
+for (const file of readdirSync('dist', { recursive: true }).filter((f) => f.endsWith('.js'))) {
+  const path = `dist/${file}`;
+  const [banner, ...rest] = readFileSync(path, 'utf8').split('\n');
+  const requires = [];
+  const body = rest.join('\n').replace(IMPORT, (stmt, name, bindings, from) => {
+    if (!builtin.has(from)) return stmt;
+    const mod = `require(${JSON.stringify(from)})`;
+    if (name) requires.push(`const ${name} = ${mod};`);
+    if (bindings?.startsWith('*')) requires.push(`const ${bindings.replace(/^\*\s*as\s+/, '')} = ${mod};`);
+    else if (bindings) requires.push(`const ${bindings.replace(/\s+as\s+/g, ': ')} = ${mod};`);
+    return ' '.repeat(stmt.length);
+  });
+  if (requires.length) writeFileSync(path, [`${banner} ${requires.join(' ')}`, body].join('\n'));
+}
