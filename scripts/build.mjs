@@ -10,6 +10,10 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const parser = createHash('sha1');
 for (const dir of ['src/bank', 'src/fs']) for (const f of readdirSync(dir).sort()) parser.update(f).update(readFileSync(`${dir}/${f}`));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Some dependencies are CommonJS: they call require() for Node built-ins and read __filename.
+const REQUIRE = "import { createRequire as __mlquizRequire } from 'node:module'; const require = __mlquizRequire(import.meta.url);";
+const FILENAME = "import { fileURLToPath as __mlquizPath } from 'node:url'; const __filename = __mlquizPath(import.meta.url);";
+const BANNER = `${REQUIRE} ${FILENAME}`;
 await build({
   entryPoints: { cli: 'src/cli/index.ts' },
   outdir: 'dist',
@@ -23,15 +27,8 @@ await build({
   minifyWhitespace: true,
   sourcemap: 'linked',
   define: { __VERSION__: JSON.stringify(pkg.version), __BANK_PARSER__: JSON.stringify(parser.digest('hex').slice(0, 10)) },
-  // Some dependencies are CommonJS: they call require() for Node built-ins and read __filename.
-  banner: {
-    js: [
-      "import { createRequire as __mlquizRequire } from 'node:module';",
-      "import { fileURLToPath as __mlquizPath } from 'node:url';",
-      'const require = __mlquizRequire(import.meta.url);',
-      'const __filename = __mlquizPath(import.meta.url);',
-    ].join(' '),
-  },
+  // One line, rewritten below to what each chunk uses.
+  banner: { js: BANNER },
   // Heavy modules that marked-terminal imports eagerly but mlquiz does not need at start-up
   // (see the stubs' own comments).
   alias: { 'cli-highlight': './src/format/stubs/cli-highlight.ts', 'node-emoji': './src/format/stubs/node-emoji.ts' },
@@ -67,11 +64,14 @@ await build({
 // alone costs about 2 ms of start-up); require() hands over the object Node already has.
 // Each static import of a built-in is blanked out in place (the source map's columns stay
 // right) and made a require() on the banner's line, which runs before the chunk's code.
+// The banner keeps only what the chunk uses: most chunks need neither require nor
+// __filename, and each createRequire costs start-up time.
 const builtin = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const IMPORT = /import\s*([\w$]+)?\s*,?\s*(\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*from\s*"([^"]+)";?/g;
 for (const file of readdirSync('dist', { recursive: true }).filter((f) => f.endsWith('.js'))) {
   const path = `dist/${file}`;
   const [banner, ...rest] = readFileSync(path, 'utf8').split('\n');
+  if (banner !== BANNER) throw new Error(`${path}: the first line is not the banner`);
   const requires = [];
   const body = rest.join('\n').replace(IMPORT, (stmt, name, bindings, from) => {
     if (!builtin.has(from)) return stmt;
@@ -81,5 +81,6 @@ for (const file of readdirSync('dist', { recursive: true }).filter((f) => f.ends
     else if (bindings) requires.push(`const ${bindings.replace(/\s+as\s+/g, ': ')} = ${mod};`);
     return ' '.repeat(stmt.length);
   });
-  if (requires.length) writeFileSync(path, [`${banner} ${requires.join(' ')}`, body].join('\n'));
+  const line = [...(requires.length || /\brequire\b/.test(body) ? [REQUIRE] : []), ...(/\b__filename\b/.test(body) ? [FILENAME] : []), ...requires].join(' ');
+  writeFileSync(path, [line, body].join('\n'));
 }
