@@ -1,5 +1,6 @@
 // Bundles the CLI so that start-up reads a few files instead of hundreds. Commands and
 // heavy dependencies sit in their own chunks, loaded only when a command needs them.
+import { init, parse } from 'es-module-lexer';
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -67,20 +68,30 @@ await build({
 // The banner keeps only what the chunk uses: most chunks need neither require nor
 // __filename, and each createRequire costs start-up time.
 const builtin = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-const IMPORT = /import\s*([\w$]+)?\s*,?\s*(\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*from\s*"([^"]+)";?/g;
-for (const file of readdirSync('dist', { recursive: true }).filter((f) => f.endsWith('.js'))) {
+// The clause of one import statement (es-module-lexer finds the statements, so no text inside a string is touched).
+const CLAUSE = /^import\s*([\w$]+)?\s*,?\s*(\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*(?:from\s*)?["'][^"']+["'];?$/;
+await init;
+// dist/ and dist/chunks/ only (readdirSync's recursive option is newer than Node 20.0).
+const outputs = ['', 'chunks/'].flatMap((d) => readdirSync(`dist/${d}`).flatMap((f) => (f.endsWith('.js') ? [d + f] : [])));
+for (const file of outputs) {
   const path = `dist/${file}`;
   const [banner, ...rest] = readFileSync(path, 'utf8').split('\n');
   if (banner !== BANNER) throw new Error(`${path}: the first line is not the banner`);
+  let body = rest.join('\n');
   const requires = [];
-  const body = rest.join('\n').replace(IMPORT, (stmt, name, bindings, from) => {
-    if (!builtin.has(from)) return stmt;
-    const mod = `require(${JSON.stringify(from)})`;
+  for (const { n, d, ss, se } of parse(body)[0]) {
+    if (d !== -1 || n === undefined || !builtin.has(n)) continue;
+    const stmt = body.slice(ss, se);
+    const clause = CLAUSE.exec(stmt);
+    if (!clause) throw new Error(`${path}: an import of ${n} this build cannot rewrite: ${stmt}`);
+    const [, name, bindings] = clause;
+    const mod = `require(${JSON.stringify(n)})`;
     if (name) requires.push(`const ${name} = ${mod};`);
     if (bindings?.startsWith('*')) requires.push(`const ${bindings.replace(/^\*\s*as\s+/, '')} = ${mod};`);
     else if (bindings) requires.push(`const ${bindings.replace(/\s+as\s+/g, ': ')} = ${mod};`);
-    return ' '.repeat(stmt.length);
-  });
+    else if (!name) requires.push(`${mod};`);
+    body = body.slice(0, ss) + ' '.repeat(stmt.length) + body.slice(se);
+  }
   const line = [...(requires.length || /\brequire\b/.test(body) ? [REQUIRE] : []), ...(/\b__filename\b/.test(body) ? [FILENAME] : []), ...requires].join(' ');
   writeFileSync(path, [line, body].join('\n'));
 }
