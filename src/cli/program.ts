@@ -14,8 +14,8 @@ export const cacheVersion = `${version}+${typeof __BANK_PARSER__ === 'string' ? 
  * The commander program. `dispatch` runs a command; tests pass one that records the
  * parsed options, so the argv-to-options mapping is tested without running anything.
  * `only` leaves out every other command: when argv starts with a command's name, commander
- * parses and answers (help, errors, suggestions) from that command and the root alone, and
- * declaring the rest costs a warm start-up more than its bank loading.
+ * parses and answers (help, errors, suggestions) from that command and the root alone, so
+ * declaring the others' options would only cost start-up time.
  */
 export function buildProgram(ctx: Pick<Context, 'stdout' | 'stderr'>, dispatch: Dispatch, only?: string): Command {
   const program = new Command('mlquiz')
