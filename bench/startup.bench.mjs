@@ -1,7 +1,10 @@
 // Start-up of `mlquiz list --json` against a bare `node -e 0`, measured in the same run.
-// Targets (issue 2): at most 2.5x bare node for the shipped banks, 12x for 10,000 questions.
-// "warm" is the normal case (banks parsed once and cached by content hash); "cold"
-// parses every file (MLQUIZ_NO_CACHE=1) and is reported for information.
+// Targets: at most 1.5x bare node for the shipped banks (issue 9), 12x for 10,000
+// questions (issue 2). "warm" is the normal case (banks parsed once and cached); "cold"
+// parses every file (MLQUIZ_NO_CACHE=1) and is reported for information. Each sample of
+// mlquiz is taken right after one of bare node, and each row's ratio is of its own
+// medians: the machine is shared, and a load that drifts between two separate series
+// would show up as a ratio.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,34 +16,42 @@ const home = mkdtempSync(join(tmpdir(), 'mlq-bench-'));
 const big = join(home, 'big-bank');
 generateBank(big, 10_000);
 
-function median(cmd, args, env = {}, runs = 15) {
-  const times = [];
+const env = (extra) => ({ ...process.env, MLQUIZ_HOME: home, ...extra });
+function once(cmd, args, extra = {}) {
+  const t = process.hrtime.bigint();
+  execFileSync(cmd, args, { env: env(extra), stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 28 });
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Medians of `runs` interleaved samples: bare node, then the command. */
+function paired(args, extra = {}, runs = 15) {
+  const bare = [];
+  const cmd = [];
   for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    execFileSync(cmd, args, { env: { ...process.env, MLQUIZ_HOME: home, ...env }, stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 28 });
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    bare.push(once('node', ['-e', '0']));
+    cmd.push(once('node', args, extra));
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return { bare: median(bare), ms: median(cmd) };
 }
 
-// Prime the caches once so that "warm" means warm.
-execFileSync('node', [bin, 'list', '--json'], { env: { ...process.env, MLQUIZ_HOME: home }, stdio: ['ignore', 'ignore', 'inherit'] });
-execFileSync('node', [bin, 'list', '--json', '--bank', big], { env: { ...process.env, MLQUIZ_HOME: home }, stdio: ['ignore', 'ignore', 'inherit'] });
+// Prime the caches once so that "warm" means warm. The pack vouches only for files older
+// than two seconds (src/bank/cache-pack.ts), so the generated bank has to age first.
+await new Promise((r) => setTimeout(r, 2100));
+once('node', [bin, 'list', '--json']);
+once('node', [bin, 'list', '--json', '--bank', big]);
 
-const bare = median('node', ['-e', '0']);
 const rows = [
-  ['shipped banks, warm', median('node', [bin, 'list', '--json']), 2.5],
-  ['+10,000 questions, warm', median('node', [bin, 'list', '--json', '--bank', big], {}, 7), 12],
-  ['shipped banks, cold', median('node', [bin, 'list', '--json'], { MLQUIZ_NO_CACHE: '1' }, 5), null],
-  ['+10,000 questions, cold', median('node', [bin, 'list', '--json', '--bank', big], { MLQUIZ_NO_CACHE: '1' }, 3), null],
+  ['shipped banks, warm', paired([bin, 'list', '--json'], {}, 21), 1.5],
+  ['+10,000 questions, warm', paired([bin, 'list', '--json', '--bank', big], {}, 7), 12],
+  ['shipped banks, cold', paired([bin, 'list', '--json'], { MLQUIZ_NO_CACHE: '1' }, 5), null],
+  ['+10,000 questions, cold', paired([bin, 'list', '--json', '--bank', big], { MLQUIZ_NO_CACHE: '1' }, 3), null],
 ];
-console.log(`node -e 0: ${bare.toFixed(0)} ms (median)`);
 let missed = 0;
-for (const [name, ms, target] of rows) {
+for (const [name, { bare, ms }, target] of rows) {
   const ratio = ms / bare;
   const verdict = target === null ? '(information)' : ratio <= target ? `ok (target <= ${target}x)` : `MISSED (target <= ${target}x)`;
   if (target !== null && ratio > target) missed++;
-  console.log(`list --json, ${name}: ${ms.toFixed(0)} ms = ${ratio.toFixed(2)}x bare node ${verdict}`);
+  console.log(`list --json, ${name}: ${ms.toFixed(0)} ms against node -e 0 ${bare.toFixed(0)} ms = ${ratio.toFixed(2)}x ${verdict}`);
 }
 process.exitCode = missed ? 1 : 0;

@@ -1,14 +1,20 @@
 // Bundles the CLI so that start-up reads a few files instead of hundreds. Commands and
 // heavy dependencies sit in their own chunks, loaded only when a command needs them.
+import { init, parse } from 'es-module-lexer';
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Cached bank parses are keyed by this too, so a changed parser never serves an old parse.
 const parser = createHash('sha1');
 for (const dir of ['src/bank', 'src/fs']) for (const f of readdirSync(dir).sort()) parser.update(f).update(readFileSync(`${dir}/${f}`));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Some dependencies are CommonJS: they call require() for Node built-ins and read __filename.
+const REQUIRE = "import { createRequire as __mlquizRequire } from 'node:module'; const require = __mlquizRequire(import.meta.url);";
+const FILENAME = "import { fileURLToPath as __mlquizPath } from 'node:url'; const __filename = __mlquizPath(import.meta.url);";
+const BANNER = `${REQUIRE} ${FILENAME}`;
 await build({
   entryPoints: { cli: 'src/cli/index.ts' },
   outdir: 'dist',
@@ -22,21 +28,27 @@ await build({
   minifyWhitespace: true,
   sourcemap: 'linked',
   define: { __VERSION__: JSON.stringify(pkg.version), __BANK_PARSER__: JSON.stringify(parser.digest('hex').slice(0, 10)) },
-  // Some dependencies are CommonJS: they call require() for Node built-ins and read __filename.
-  banner: {
-    js: [
-      "import { createRequire as __mlquizRequire } from 'node:module';",
-      "import { fileURLToPath as __mlquizPath } from 'node:url';",
-      'const require = __mlquizRequire(import.meta.url);',
-      'const __filename = __mlquizPath(import.meta.url);',
-    ].join(' '),
-  },
+  // One line, rewritten below to what each chunk uses.
+  banner: { js: BANNER },
   // Heavy modules that marked-terminal imports eagerly but mlquiz does not need at start-up
   // (see the stubs' own comments).
   alias: { 'cli-highlight': './src/format/stubs/cli-highlight.ts', 'node-emoji': './src/format/stubs/node-emoji.ts' },
   // zod re-exports every locale as `z.locales`, which defeats tree-shaking: 64 locale
   // modules (a fifth of its size) load on every start-up. mlquiz speaks English only.
   plugins: [
+    {
+      // commander requires child_process (with net, dgram and the rest) at import, for
+      // executable subcommands, which mlquiz has none of: require it when one would spawn.
+      name: 'commander-lazy-child-process',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+          const eager = "const childProcess = require('node:child_process');";
+          const source = readFileSync(args.path, 'utf8');
+          if (!source.includes(eager)) throw new Error(`commander-lazy-child-process: ${args.path} no longer has the line it replaces`);
+          return { contents: source.replace(eager, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
+        });
+      },
+    },
     {
       name: 'zod-english-only',
       setup(b) {
@@ -50,3 +62,38 @@ await build({
   external: ['@open-spaced-repetition/binding'],
   logLevel: 'warning',
 });
+
+// An ESM import of a Node built-in builds a module facade over all its exports (node:fs
+// alone costs about 2 ms of start-up); require() hands over the object Node already has.
+// Each static import of a built-in is blanked out in place (the source map's columns stay
+// right) and made a require() on the banner's line, which runs before the chunk's code.
+// The banner keeps only what the chunk uses: most chunks need neither require nor
+// __filename, and each createRequire costs start-up time.
+const builtin = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+// The clause of one import statement (es-module-lexer finds the statements, so no text inside a string is touched).
+const CLAUSE = /^import\s*([\w$]+)?\s*,?\s*(\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*(?:from\s*)?["'][^"']+["'];?$/;
+await init;
+// dist/ and dist/chunks/ only (readdirSync's recursive option is newer than Node 20.0).
+const outputs = ['', 'chunks/'].flatMap((d) => readdirSync(`dist/${d}`).flatMap((f) => (f.endsWith('.js') ? [d + f] : [])));
+for (const file of outputs) {
+  const path = `dist/${file}`;
+  const [banner, ...rest] = readFileSync(path, 'utf8').split('\n');
+  if (banner !== BANNER) throw new Error(`${path}: the first line is not the banner`);
+  let body = rest.join('\n');
+  const requires = [];
+  for (const { n, d, ss, se } of parse(body)[0]) {
+    if (d !== -1 || n === undefined || !builtin.has(n)) continue;
+    const stmt = body.slice(ss, se);
+    const clause = CLAUSE.exec(stmt);
+    if (!clause) throw new Error(`${path}: an import of ${n} this build cannot rewrite: ${stmt}`);
+    const [, name, bindings] = clause;
+    const mod = `require(${JSON.stringify(n)})`;
+    if (name) requires.push(`const ${name} = ${mod};`);
+    if (bindings?.startsWith('*')) requires.push(`const ${bindings.replace(/^\*\s*as\s+/, '')} = ${mod};`);
+    else if (bindings) requires.push(`const ${bindings.replace(/\s+as\s+/g, ': ')} = ${mod};`);
+    else if (!name) requires.push(`${mod};`);
+    body = body.slice(0, ss) + ' '.repeat(stmt.length) + body.slice(se);
+  }
+  const line = [...(requires.length || /\brequire\b/.test(body) ? [REQUIRE] : []), ...(/\b__filename\b/.test(body) ? [FILENAME] : []), ...requires].join(' ');
+  writeFileSync(path, [line, body].join('\n'));
+}

@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MiB, readRegularFile } from '../fs/read-regular.js';
 import { isParsedBank } from './cache-check.js';
+import { openPack, packName } from './cache-pack.js';
 import type { BankCache } from './load.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
 
@@ -9,40 +10,65 @@ const STALE_MS = 30 * 86_400_000;
 
 /**
  * The bank cache on disk: one JSON file per parsed bank, named by the bank's content
- * hash, in a folder per mlquiz version. A run reads only the entries of the banks it
- * loads. It is only an optimisation: any fault means parsing afresh.
+ * hash, in a folder per mlquiz version, and beside it a pack per set of bank paths (see
+ * cache-pack.ts). A run reads only the entries of the banks it loads. It is only an
+ * optimisation: any fault means parsing afresh. `now` is the clock file stamps are
+ * judged by (see fileStamp).
  */
-export function fileBankCache(root: string, version: string): BankCache & { save(): Promise<void> } {
-  const dir = join(root, `banks-${version.replace(/[^\w.-]/g, '_')}`);
+export function fileBankCache(root: string, version: string, now: () => number = Date.now): BankCache & { save(): Promise<void> } {
+  const tag = version.replace(/[^\w.-]/g, '_');
+  const dir = join(root, `banks-${tag}`);
+  const packDir = join(root, `packs-${tag}`);
   const pending = new Map<string, ParsedBank>();
+  // Every parse this run served or made, for the pack it writes.
+  const served = new Map<string, ParsedBank>();
+  let pack: { file: string; open: ReturnType<typeof openPack> } | undefined;
   return {
     get(hash) {
+      const packed = pack?.open.bank(hash);
+      if (packed) {
+        served.set(hash, packed);
+        return packed;
+      }
       // Anything but an entry of exactly the right shape, for this very hash, means parsing afresh.
       try {
         const entry: unknown = JSON.parse(readRegularFile(join(dir, `${hash}.json`), 256 * MiB).toString('utf8'));
         if (typeof entry !== 'object' || entry === null) return undefined;
         const { hash: stored, parsed } = entry as { hash?: unknown; parsed?: unknown };
-        return stored === hash && isParsedBank(parsed) ? parsed : undefined;
+        if (stored !== hash || !isParsedBank(parsed)) return undefined;
+        served.set(hash, parsed);
+        return parsed;
       } catch {
         return undefined;
       }
     },
     set(hash, parsed) {
       pending.set(hash, parsed);
+      served.set(hash, parsed);
+    },
+    pack(paths) {
+      const file = join(packDir, `${packName(paths)}.json`);
+      pack = { file, open: openPack(file, now) };
+      return pack.open.view;
     },
     async save() {
-      if (pending.size === 0) return;
+      const packed = pack?.open.replacement(served);
+      if (pending.size === 0 && packed === undefined) return;
       try {
-        mkdirSync(dir, { recursive: true });
         // Loaded only on a miss: importing it costs more than a warm start-up's whole budget.
         const { default: writeFileAtomic } = await import('write-file-atomic');
+        if (pending.size) mkdirSync(dir, { recursive: true });
         for (const [hash, parsed] of pending) await writeFileAtomic(join(dir, `${hash}.json`), JSON.stringify({ hash, parsed }));
-        // Entries of edited banks are never read again; drop those untouched for a month.
-        const now = Date.now();
-        for (const name of readdirSync(dir)) {
-          const f = join(dir, name);
-          if (now - statSync(f).mtimeMs > STALE_MS) rmSync(f, { force: true });
+        if (packed !== undefined) {
+          mkdirSync(packDir, { recursive: true });
+          await writeFileAtomic(pack!.file, packed);
         }
+        // Entries of edited banks are never read again; drop those untouched for a month.
+        for (const d of [dir, packDir])
+          for (const name of existsSync(d) ? readdirSync(d) : []) {
+            const f = join(d, name);
+            if (now() - statSync(f).mtimeMs > STALE_MS) rmSync(f, { force: true });
+          }
       } catch {
         // Read-only or full disk: parse every time.
       }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { MiB, NotReadable, readRegularFile } from '../fs/read-regular.js';
@@ -15,7 +14,22 @@ const BANK_EXTENSIONS = new Set(['.yaml', '.yml', '.md']);
 export interface BankCache {
   get(hash: string): ParsedBank | undefined;
   set(hash: string, parsed: ParsedBank): void;
+  /** The fast path for one list of bank paths (see cache-pack.ts), when the cache has one. */
+  pack?(paths: readonly string[]): PackView;
 }
+
+/** What a pack knows of the files under a list of bank paths. */
+export interface PackView {
+  /** The content hash of a file unchanged since its hash was recorded, known from its stat alone: the file is not read. */
+  hashOf(file: string): string | undefined;
+  /** Notes the hash a file has now. */
+  record(file: string, hash: string): void;
+  /** `names` in the order `sort` puts them, taken from the pack when it has sorted the same names before. */
+  sorted(names: string[], sort: (names: string[]) => string[]): string[];
+}
+
+/** The order folder listings are read in; locale-aware, as people name files. */
+const localeOrder = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b));
 
 /** The most a bank file may hold: far above any real bank, far below what exhausts memory. */
 export const MAX_BANK_BYTES = 64 * MiB;
@@ -26,7 +40,7 @@ export const MAX_BANK_BYTES = 64 * MiB;
  * loop ends. Entries that are not regular files (FIFOs, devices, sockets) are reported,
  * never opened: opening a FIFO blocks.
  */
-export function findBankFiles(paths: string[], cwd: string): { files: string[]; errors: Diagnostic[] } {
+export function findBankFiles(paths: string[], cwd: string, pack?: PackView): { files: string[]; errors: Diagnostic[] } {
   const files: string[] = [];
   const errors: Diagnostic[] = [];
   const seenDirs = new Set<string>();
@@ -42,7 +56,9 @@ export function findBankFiles(paths: string[], cwd: string): { files: string[]; 
     seenDirs.add(real);
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+      const listed = new Map(readdirSync(dir, { withFileTypes: true }).map((e) => [e.name, e]));
+      const names = [...listed.keys()];
+      entries = (pack ? pack.sorted(names, localeOrder) : localeOrder(names)).map((n) => listed.get(n)!);
     } catch (e) {
       return fault(shown, `cannot list this folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
@@ -107,7 +123,8 @@ function renamed(parsed: ParsedBank, name: string): ParsedBank {
 
 /** Reads and validates every bank under `paths`. File names in diagnostics are relative to `cwd`. */
 export async function loadBanks(paths: string[], cwd: string, cache?: BankCache): Promise<BankSet> {
-  const found = findBankFiles(paths, cwd);
+  const pack = cache?.pack?.(paths.map((p) => resolve(cwd, p)));
+  const found = findBankFiles(paths, cwd, pack);
   const questions: Question[] = [];
   const display = (f: string) => {
     const rel = relative(cwd, f);
@@ -116,22 +133,31 @@ export async function loadBanks(paths: string[], cwd: string, cache?: BankCache)
   const errors: Diagnostic[] = found.errors.map((d) => ({ ...d, file: display(resolve(cwd, d.file)) }));
   const warnings: Diagnostic[] = [];
   let parser: typeof import('./parse-file.js') | undefined;
+  // Loaded only when a file has to be hashed: a warm start knows every hash from the pack.
+  let createHash: typeof import('node:crypto').createHash | undefined;
   for (const file of found.files) {
     const name = display(file);
-    let bytes: Uint8Array;
-    try {
-      bytes = readRegularFile(file, MAX_BANK_BYTES);
-    } catch (e) {
-      const why = e instanceof NotReadable ? e.message : `cannot read (${(e as Error).message})`;
-      errors.push(fileError(name, why));
-      continue;
-    }
-    const hash = createHash('sha1').update(extname(file).toLowerCase()).update(bytes).digest('hex');
-    let parsed = cache?.get(hash);
-    if (!parsed) {
-      parser ??= await import('./parse-file.js');
-      parsed = parser.parseBankFile(name, bytes);
-      cache?.set(hash, parsed);
+    const known = pack?.hashOf(file);
+    let parsed = known === undefined ? undefined : cache?.get(known);
+    if (parsed) pack!.record(file, known!);
+    else {
+      let bytes: Uint8Array;
+      try {
+        bytes = readRegularFile(file, MAX_BANK_BYTES);
+      } catch (e) {
+        const why = e instanceof NotReadable ? e.message : `cannot read (${(e as Error).message})`;
+        errors.push(fileError(name, why));
+        continue;
+      }
+      createHash ??= (await import('node:crypto')).createHash;
+      const hash = createHash('sha1').update(extname(file).toLowerCase()).update(bytes).digest('hex');
+      parsed = cache?.get(hash);
+      if (!parsed) {
+        parser ??= await import('./parse-file.js');
+        parsed = parser.parseBankFile(name, bytes);
+        cache?.set(hash, parsed);
+      }
+      pack?.record(file, hash);
     }
     parsed = renamed(parsed, name);
     questions.push(...parsed.questions);

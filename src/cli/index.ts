@@ -5,17 +5,21 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_DAY_START, systemOffset } from '../engine/days.js';
 import { MlquizError } from '../errors.js';
 import { shortSeed, type Context } from './context.js';
-import { randomInt } from 'node:crypto';
 import { buildProgram, cacheVersion, exitCodeOf } from './program.js';
 import { registry } from './registry.js';
 
 /** Runs one invocation and returns its exit code; never exits the process itself. */
 export async function main(argv: string[], ctx: Context): Promise<number> {
-  const program = buildProgram(ctx, async (name, opts, args) => {
-    const spec = registry.find((s) => s.name === name)!;
-    const mod = await spec.load();
-    return mod.default(opts, args, ctx);
-  });
+  const named = registry.find((s) => s.name === argv[0])?.name;
+  const program = buildProgram(
+    ctx,
+    async (name, opts, args) => {
+      const spec = registry.find((s) => s.name === name)!;
+      const mod = await spec.load();
+      return mod.default(opts, args, ctx);
+    },
+    named,
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCodeOf(program);
@@ -70,7 +74,8 @@ export function cli(): void {
     stdout: process.stdout,
     stderr: process.stderr,
     now: () => new Date(),
-    newSeed: () => shortSeed(() => randomInt(2 ** 32) / 2 ** 32),
+    // Web Crypto's global, not node:crypto, whose import costs a warm start-up several milliseconds.
+    newSeed: () => shortSeed(() => globalThis.crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32),
     offset: systemOffset,
     dayStart: DEFAULT_DAY_START,
     shippedBanks: fileURLToPath(new URL('../questions', import.meta.url)),

@@ -13,8 +13,11 @@ export const cacheVersion = `${version}+${typeof __BANK_PARSER__ === 'string' ? 
 /**
  * The commander program. `dispatch` runs a command; tests pass one that records the
  * parsed options, so the argv-to-options mapping is tested without running anything.
+ * `only` leaves out every other command: when argv starts with a command's name, commander
+ * parses and answers (help, errors, suggestions) from that command and the root alone, so
+ * declaring the others' options would only cost start-up time.
  */
-export function buildProgram(ctx: Pick<Context, 'stdout' | 'stderr'>, dispatch: Dispatch): Command {
+export function buildProgram(ctx: Pick<Context, 'stdout' | 'stderr'>, dispatch: Dispatch, only?: string): Command {
   const program = new Command('mlquiz')
     .description('Practise for machine-learning interviews: questions, self-grading, spaced repetition, mock rounds.')
     .version(version, '-V, --version')
@@ -28,6 +31,7 @@ export function buildProgram(ctx: Pick<Context, 'stdout' | 'stderr'>, dispatch: 
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', '\nExamples:\n  mlquiz run --tag regularization\n  mlquiz mock --count 6 --minutes 30\n  mlquiz report\n  mlquiz validate ./my-bank');
   for (const spec of registry) {
+    if (only !== undefined && spec.name !== only) continue;
     const cmd = program.command(spec.name).description(spec.summary).allowExcessArguments(false);
     spec.configure(cmd);
     cmd.action(async (...a: unknown[]) => {

@@ -1,6 +1,4 @@
-import checkbox from '@inquirer/checkbox';
 import input from '@inquirer/input';
-import select from '@inquirer/select';
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
 import chalk from 'chalk';
 import { isDontKnow } from '../engine/answer-check.js';
@@ -39,7 +37,9 @@ export async function askAnswer(io: Io): Promise<string | Quit> {
   return text.trim().toLowerCase() === 'q' ? QUIT : text.trim();
 }
 
+// checkbox and select are needed only after an answer: the first question shows without them.
 export async function askKeyPoints(io: Io, points: string[]): Promise<number[]> {
+  const { default: checkbox } = await import('@inquirer/checkbox');
   return guard(
     checkbox(
       {
@@ -116,6 +116,7 @@ export async function askRating(io: Io, config: RatingConfig): Promise<Rating | 
 
 /** After a failed save: try again (the person freed space, fixed permissions) or stop. */
 export async function askRetry(io: Io): Promise<boolean> {
+  const { default: select } = await import('@inquirer/select');
   const choice = await guard(
     select(
       {

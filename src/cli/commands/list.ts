@@ -1,6 +1,5 @@
 import type { Difficulty } from '../../bank/types.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { shortPrompt } from '../../format/text.js';
 import { columns, writeJson, type Context } from '../context.js';
 import { plural } from '../../format/plural.js';
 
@@ -20,8 +19,8 @@ export default async function list(opts: ListOptions, _args: string[], ctx: Cont
     writeJson(ctx, questions);
     return 0;
   }
-  // Only the terminal view needs colour; --json, the scripted path, skips loading it.
-  const { default: chalk } = await import('chalk');
+  // Only the terminal view needs colour and text fitting; --json, the scripted path, skips loading them.
+  const [{ default: chalk }, { shortPrompt }] = await Promise.all([import('chalk'), import('../../format/text.js')]);
   const width = columns(ctx);
   for (const q of questions) {
     // A self-rated question has no checklist; say so where people pick what to practise.

@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileBankCache } from '../../src/bank/cache.js';
+import { fileStamp } from '../../src/bank/cache-pack.js';
+import { loadBanks } from '../../src/bank/load.js';
+import { fixtureDir, QUESTION } from './helpers.js';
+
+// The pack trusts a stamp only for files older than a couple of seconds; a clock an hour
+// ahead makes the fixtures old enough without waiting.
+const later = () => Date.now() + 3_600_000;
+
+/** Loads `dir` through a fresh cache over `cacheRoot` and saves it, as one run of the CLI does. */
+async function run(dir: string, cacheRoot: string, now = later) {
+  const cache = fileBankCache(cacheRoot, 'v', now);
+  const set = await loadBanks([dir], dir, cache);
+  await cache.save();
+  return set;
+}
+
+const packFile = (cacheRoot: string) => {
+  const d = join(cacheRoot, 'packs-v');
+  const files = readdirSync(d);
+  expect(files).toHaveLength(1);
+  return join(d, files[0]!);
+};
+
+const second = QUESTION.replace('evil-q', 'other-q').replace('an L2 penalty', 'an L1 penalty');
+
+describe('the bank pack', () => {
+  it('serves a warm load from the pack alone: what it holds is what the load returns', async () => {
+    const dir = fixtureDir({ 'b.md': QUESTION, 'a.md': second });
+    const cacheRoot = join(dir, '.cache');
+    const cold = await run(dir, cacheRoot);
+    const file = packFile(cacheRoot);
+    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.keys(pack.files).sort()).toEqual([join(dir, 'a.md'), join(dir, 'b.md')]);
+    // An edit to the pack shows in the next load: it was read instead of the banks.
+    for (const b of Object.values(pack.banks) as { questions: { prompt: string }[] }[]) b.questions[0]!.prompt += ' (from the pack)';
+    writeFileSync(file, JSON.stringify(pack));
+    const warm = await run(dir, cacheRoot);
+    expect(warm.files).toEqual(cold.files);
+    expect(warm.questions.map((q) => q.prompt)).toEqual(cold.questions.map((q) => `${q.prompt} (from the pack)`));
+  });
+
+  it('regression: a bank rewritten with its size and modification time put back is read again (the change time moved)', async () => {
+    const dir = fixtureDir({ 'b.md': QUESTION });
+    const cacheRoot = join(dir, '.cache');
+    // Whole seconds, which every file system stores exactly.
+    const old = new Date('2026-01-01T00:00:00Z');
+    utimesSync(join(dir, 'b.md'), old, old);
+    await run(dir, cacheRoot);
+    const before = statSync(join(dir, 'b.md'));
+    writeFileSync(join(dir, 'b.md'), QUESTION.replace('lowers variance.', 'lowers VARIANCE.'));
+    utimesSync(join(dir, 'b.md'), old, old);
+    const after = statSync(join(dir, 'b.md'));
+    expect([after.size, after.ino, after.mtimeMs]).toEqual([before.size, before.ino, before.mtimeMs]);
+    const set = await run(dir, cacheRoot);
+    expect(set.questions[0]!.answer).toContain('lowers VARIANCE.');
+  });
+
+  it('does not vouch for a file changed within the last two seconds, which a coarse clock could leave with its old stamp', () => {
+    const dir = fixtureDir({ 'b.md': QUESTION });
+    expect(fileStamp(join(dir, 'b.md'), Date.now())).toBeUndefined();
+    expect(fileStamp(join(dir, 'b.md'), later())).toMatch(/^\d+:/);
+    expect(fileStamp(dir, later())).toBeUndefined();
+  });
+
+  it.each([
+    ['a parse of the wrong shape', (p: any) => Object.values(p.banks).forEach((b: any) => (b.questions[0].prompt = 'hi \u001b[2J'))],
+    ['a stamp of the wrong shape', (p: any) => Object.keys(p.files).forEach((f) => (p.files[f] = 'x'))],
+    ['not an object', (p: any) => Object.keys(p).forEach((k) => delete p[k])],
+  ])('regression: a pack with %s is ignored and the banks read afresh', async (_name, spoil) => {
+    const dir = fixtureDir({ 'b.md': QUESTION });
+    const cacheRoot = join(dir, '.cache');
+    const cold = await run(dir, cacheRoot);
+    const file = packFile(cacheRoot);
+    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    spoil(pack);
+    writeFileSync(file, JSON.stringify(pack));
+    expect((await run(dir, cacheRoot)).questions).toEqual(cold.questions);
+  });
+
+  it('keeps the locale order of a folder listing that it reuses', async () => {
+    // Code-point order would put B before a.
+    const dir = fixtureDir({ 'B.md': QUESTION, 'a.md': second });
+    const cacheRoot = join(dir, '.cache');
+    const cold = await run(dir, cacheRoot);
+    expect(cold.files).toEqual(['B.md', 'a.md'].sort((a, b) => a.localeCompare(b)));
+    expect(cold.files).toEqual(['a.md', 'B.md']);
+    expect((await run(dir, cacheRoot)).files).toEqual(cold.files);
+  });
+
+  it('writes no pack while every file is too new to vouch for', async () => {
+    const dir = fixtureDir({ 'b.md': QUESTION });
+    const cacheRoot = join(dir, '.cache');
+    await run(dir, cacheRoot, Date.now);
+    expect(() => readdirSync(join(cacheRoot, 'packs-v'))).toThrow();
+  });
+});
