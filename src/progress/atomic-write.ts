@@ -1,9 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/**
+ * Random letters for names and tokens, from Web Crypto's global: importing node:crypto
+ * costs a start-up several milliseconds before the first question.
+ */
+export const randomHex = (bytes: number): string =>
+  Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 /** Names of temporary files: `progress.json.tmp-<pid>-<hex>`. */
-export const tempName = (file: string) => `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+export const tempName = (file: string) => `${file}.tmp-${process.pid}-${randomHex(4)}`;
 
 /**
  * Writes `text` to a temporary file beside `file`, flushes it to disk, asks

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeFileAtomicSync } from './atomic-write.js';
+import { randomHex, writeFileAtomicSync } from './atomic-write.js';
 
 /** A device id names this machine's journal file: a short slug, safe in any file system. */
 export const DEVICE_ID = /^[a-z0-9][a-z0-9_-]{0,47}$/;
@@ -38,7 +37,7 @@ export function resolveDevice(fromEnv: string | undefined, configDir: string | u
   } catch {
     // Not made yet.
   }
-  const made = `${hostSlug()}-${randomBytes(4).toString('hex')}`;
+  const made = `${hostSlug()}-${randomHex(4)}`;
   try {
     mkdirSync(configDir, { recursive: true });
     writeFileAtomicSync(file, `${made}\n`);

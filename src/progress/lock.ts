@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './atomic-write.js';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { RuntimeFailure } from '../errors.js';
@@ -64,7 +64,7 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
   const maxAgeMs = opts.maxAgeMs ?? 10 * 60_000;
   const isAlive = opts.isAlive ?? pidAlive;
   const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-  const token = randomBytes(12).toString('hex');
+  const token = randomHex(12);
   const host = hostname();
   const started = Date.now();
   let wait = 10;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tempName } from './atomic-write.js';
@@ -26,8 +25,15 @@ export interface Snapshot {
 const FORMAT = 1;
 
 export function snapshotFile(dir: string, dataDir: string, device: string): string {
-  const key = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
+  const key = fnv1a(resolve(dataDir));
   return join(dir, `progress-${key}-${device}.json`);
+}
+
+/** A short name for a folder's path: a cache's name needs no cryptography (and node:crypto costs start-up time). */
+function fnv1a(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const b of Buffer.from(text, 'utf8')) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return h.toString(16).padStart(16, '0');
 }
 
 export function readSnapshot(file: string): Snapshot | undefined {
