@@ -5,19 +5,11 @@ import { decompress } from 'fzstd';
 import { InputError } from '../errors.js';
 import type { CardSchedule } from './schedule.js';
 import { sqlite } from './sqljs.js';
+import type { AnkiNote as ImportedAnkiNote } from '../import/types.js';
 
-/** A note as Anki stores it, in plain data: what a bank import or a review import needs. */
-export interface AnkiNote {
+/** A note as Anki stores it, in plain data (the bank import's note, with Anki's own id): what a bank import or a review import needs. */
+export interface AnkiNote extends ImportedAnkiNote {
   id: number;
-  guid: string;
-  /** The note type's name, e.g. `Basic`. */
-  model: string;
-  fieldNames: string[];
-  /** The fields' HTML, in the note type's order. */
-  fields: string[];
-  tags: string[];
-  /** The deck of the note's first card, with `::` between levels; empty when it has no card. */
-  deck: string;
 }
 
 /** A card as Anki stores it: its schedule, and which note, deck and template it belongs to. */
