@@ -43,7 +43,9 @@ export function emptyFolded(): Folded {
  */
 export function foldInto(into: Folded, sources: readonly JournalEvent[][]): Review[] {
   const fresh: Review[] = [];
-  const sessions = new Map(into.sessions.map((s) => [s.id, s]));
+  const at = new Map(into.sessions.map((s, i) => [s.id, i]));
+  const sessions = into.sessions.slice();
+  let added = false;
   for (const events of sources) {
     const mine = new Map<string, Session>();
     for (const e of events) {
@@ -60,10 +62,18 @@ export function foldInto(into: Folded, sources: readonly JournalEvent[][]): Revi
       }
     }
     for (const [id, s] of mine) {
-      const have = sessions.get(id);
-      sessions.set(id, have ? further(have, s) : s);
+      const i = at.get(id);
+      if (i !== undefined) sessions[i] = further(sessions[i]!, s);
+      else {
+        at.set(id, sessions.push(s) - 1);
+        added = true;
+      }
     }
   }
-  into.sessions = [...sessions.values()].sort((a, b) => (a.started_at < b.started_at ? -1 : a.started_at > b.started_at ? 1 : 0));
+  // Sorted only when a session arrived: an answer updates its own session, already in place.
+  if (added) {
+    sessions.sort((a, b) => (a.started_at < b.started_at ? -1 : a.started_at > b.started_at ? 1 : 0));
+  }
+  into.sessions = sessions;
   return fresh;
 }

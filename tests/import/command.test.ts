@@ -112,7 +112,10 @@ describe('mlquiz import FILE --out DIR', () => {
         ['import', 'empty.md', '--out', 'o'],
         'mlquiz: empty.md: no questions to import (questions are headings or bold lines with an answer under them); nothing written\n',
       ],
-      [['import', 'notes.docx', '--out', 'o'], 'mlquiz: notes.docx: cannot import this kind of file; mlquiz imports .md, .markdown, .csv, .tsv, .apkg, .colpkg\n'],
+      [
+        ['import', 'notes.docx', '--out', 'o'],
+        'mlquiz: notes.docx: cannot import this kind of file; mlquiz imports .md, .markdown, .csv, .tsv, .apkg, .colpkg\n',
+      ],
       [['import', 'missing.md', '--out', 'o'], 'mlquiz: missing.md: no such file\n'],
     ];
     for (const [argv, err] of cases) {

@@ -86,6 +86,26 @@ describe('the journal', () => {
   });
 });
 
+describe('what a commit writes', () => {
+  it('reviews an update sorts in among the old ones (a merge) are written as well as ones it appends', async () => {
+    const dir = tmp();
+    const store = testStore(dir);
+    await store.commit(review('a', 10));
+    await store.commit(review('b', 20));
+    // An update that adds one review before the others and one after them, as a merge of an older history does.
+    await store.commit((p) => {
+      const early = review('c', 0)(p).reviews.at(-1)!;
+      const late = review('d', 30)(p).reviews.at(-1)!;
+      return { ...p, reviews: [early, ...p.reviews, late] };
+    });
+    expect(
+      testStore(dir)
+        .load()
+        .reviews.map((r) => r.question),
+    ).toEqual(['c', 'a', 'b', 'd']);
+  });
+});
+
 describe('migration', () => {
   it.each([2, 3])(
     'a real version-%i progress.json is read as it was, folded into the journal on the first write, and kept as progress.json.v%i.bak',
