@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 /**
  * Builds a tiny program that commits `n` reviews with the real store, printing
  * `committed <count> <question>` after each one; tests kill it and count what it said.
- * Usage: node <script> <data dir> <name> <n> [device]
+ * Usage: node <script> <data dir> <name> <n> [device]; WRITER_SNAPSHOT names a snapshot folder.
  */
 export async function buildWriter(): Promise<string> {
   // Inside the project, so that what the store requires at run time (zod) resolves as in dist/.
@@ -19,7 +19,8 @@ import { UTC } from ${JSON.stringify(resolve('src/engine/days.ts'))};
 import { applyReview } from ${JSON.stringify(resolve('src/engine/review.ts'))};
 const [dir, name, n, device] = process.argv.slice(2);
 // A lock left without its owner file by a kill is taken over at once: the kill tests kill often.
-const store = openStore(dir, { scheduling: cardReplay(UTC), ...(device && { device }), lock: { ownerlessMs: 50 } });
+const snapshotDir = process.env.WRITER_SNAPSHOT;
+const store = openStore(dir, { scheduling: cardReplay(UTC), ...(device && { device }), ...(snapshotDir && { snapshotDir }), lock: { ownerlessMs: 50 } });
 for (let i = 0; i < Number(n); i++) {
   await store.commit((p) => applyReview(p, { question: name + '-' + i, rating: 3, now: new Date(), covered: [], total: 2, durationMs: 1, session: name }));
   process.stdout.write('committed ' + (i + 1) + ' ' + name + '-' + i + '\\n');
