@@ -1,6 +1,6 @@
 import type { JournalEvent } from './journal.js';
 import { idOf, withId } from './review-id.js';
-import type { Progress, Review, Session } from './schema.js';
+import { PROGRESS_VERSION, type Progress, type Review, type Session, type StoredCard } from './schema.js';
 
 /** What the journals say, before the cards are replayed from it. */
 export interface Folded {
@@ -76,4 +76,15 @@ export function foldInto(into: Folded, sources: readonly JournalEvent[][]): Revi
   }
   into.sessions = sessions;
   return fresh;
+}
+
+/** The settings in force, by name (a cleared one is absent). */
+export const settingsOf = (f: Folded): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [k, s] of Object.entries(f.settings)) if (s.value !== undefined) out[k] = s.value;
+  return out;
+};
+
+export function assemble(f: Folded, cards: Record<string, StoredCard>, reviews: Review[]): Progress {
+  return { version: PROGRESS_VERSION, ...settingsOf(f), cards, reviews, sessions: f.sessions } as Progress;
 }

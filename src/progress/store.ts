@@ -1,17 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { InputError, RuntimeFailure, UsageError } from '../errors.js';
-import { readRegularFile } from '../fs/read-regular.js';
+import { mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RuntimeFailure, UsageError } from '../errors.js';
 import { tempName } from './atomic-write.js';
-import { emptyFolded, foldInto, type Folded } from './fold.js';
+import { assemble, emptyFolded, foldInto, settingsOf, type Folded } from './fold.js';
+import { changes, checkReadable } from './changes.js';
 import { describeFsError } from './fs-errors.js';
-import { line, parseJournal, SETTABLE, type JournalEvent } from './journal.js';
-import { appendJournal, MAX_JOURNAL_BYTES, syncFolder } from './journal-file.js';
+import type { JournalEvent } from './journal.js';
+import { appendJournal, syncFolder } from './journal-file.js';
 import { acquireLock, isFolder, type LockOptions } from './lock.js';
 import type { Migrations } from './migrate.js';
-import { backUp, MAX_PROGRESS_BYTES, parseProgress } from './progress-file.js';
-import { idOf, withId } from './review-id.js';
-import { PROGRESS_VERSION, type Progress, type Review, type StoredCard } from './schema.js';
+import { backUp } from './progress-file.js';
+import type { Progress, Review, StoredCard } from './schema.js';
 import { inTimeOrder } from './time-order.js';
 import { fits, readSnapshot, snapshotFile, writeSnapshot } from './snapshot.js';
 import { JOURNAL_DIR, journalNames, LEGACY_FILE, readJournalGrowth, readJournalSource, readLegacy, stampOf, type LegacySource } from './sources.js';
@@ -232,7 +231,7 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
           const st = catchUp();
           const cur = st.progress;
           const next = update(cur);
-          const { events, reviews: asIs } = changes(st, cur, next, now());
+          const { events, reviews: asIs } = changes(st.folded, cur, next, now());
           if (!events.length) return cur;
           checkReadable(events, file);
           const legacy = st.legacy;
@@ -288,16 +287,6 @@ function retire(file: string): void {
   syncFolder(join(file, '..'));
 }
 
-const settingsOf = (f: Folded): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  for (const [k, s] of Object.entries(f.settings)) if (s.value !== undefined) out[k] = s.value;
-  return out;
-};
-
-function assemble(f: Folded, cards: Record<string, StoredCard>, reviews: Review[]): Progress {
-  return { version: PROGRESS_VERSION, ...settingsOf(f), cards, reviews, sessions: f.sessions } as Progress;
-}
-
 function latest(reviews: readonly Review[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of reviews) {
@@ -318,104 +307,4 @@ function appendInOrder(reviews: readonly Review[], fresh: readonly Review[]): Re
   const last = reviews.length ? Date.parse(reviews[reviews.length - 1]!.at) : -Infinity;
   const add = inTimeOrder(fresh);
   return Date.parse(add[0]!.at) >= last ? reviews.concat(add) : inTimeOrder(reviews.concat(fresh));
-}
-
-/**
- * The records that take the history from `cur` to `next`: reviews it has not got (by
- * id), sessions that changed, settings that changed. A journal cannot take a review
- * back, so reviews missing from `next` are not undone.
- */
-function changes(st: State, cur: Progress, next: Progress, at: Date): { events: JournalEvent[]; reviews?: Review[] } {
-  const events: JournalEvent[] = [];
-  const nr = next.reviews;
-  const cr = cur.reviews;
-  // An update only adds reviews (a journal cannot take one back). When the old log still
-  // ends where it ended and everything after it is new, those are the new reviews: a test
-  // of the tail alone, so that an answer costs the same however long the history (a scan
-  // of 100,000 entries cost a millisecond an answer). Anything else, a merge that sorts
-  // its reviews in among the old ones say, is read whole, by id.
-  const k = nr.length - cr.length;
-  const appended =
-    nr !== cr && k > 0 && (cr.length === 0 || nr[cr.length - 1] === cr[cr.length - 1]) && nr.slice(cr.length).every((r) => !st.folded.ids.has(idOf(r)));
-  const from = appended ? cr.length : 0;
-  let asIs = appended;
-  const ids = new Set<string>();
-  let last = cr.length ? cr[cr.length - 1]!.at : '';
-  for (let i = from; nr !== cr && i < nr.length; i++) {
-    const r = nr[i]!;
-    const w = withId(r);
-    if (st.folded.ids.has(w.id!) || ids.has(w.id!)) {
-      asIs = false;
-      continue;
-    }
-    // Kept as the update made it only if each new review is its own record, after the last one in time.
-    if (w !== r || Date.parse(r.at) < Date.parse(last || r.at)) asIs = false;
-    last = r.at;
-    ids.add(w.id!);
-    events.push({ review: w });
-  }
-  if (next.sessions !== cur.sessions) {
-    const had = new Map(cur.sessions.map((s) => [s.id, s]));
-    for (const s of next.sessions) {
-      const h = had.get(s.id);
-      if (h !== s && (!h || JSON.stringify(h) !== JSON.stringify(s))) events.push({ session: s });
-    }
-  }
-  for (const k of Object.keys(SETTABLE)) {
-    const a = (cur as Record<string, unknown>)[k];
-    const b = (next as Record<string, unknown>)[k];
-    if (a === b || JSON.stringify(a) === JSON.stringify(b)) continue;
-    // Later than the setting in force even when that one came from a machine whose clock is ahead.
-    const inForce = st.folded.settings[k]?.at;
-    const when = inForce && Date.parse(inForce) >= at.getTime() ? new Date(Date.parse(inForce) + 1) : at;
-    events.push(b === undefined ? { set: k, at: when.toISOString() } : { set: k, at: when.toISOString(), value: b });
-  }
-  return asIs ? { events, reviews: nr } : { events };
-}
-
-/** What is appended is what a reader accepts: the records go through the reader's own checks first. */
-function checkReadable(events: readonly JournalEvent[], file: string): void {
-  try {
-    const back = parseJournal(events.map(line).join('\n'), basename(file));
-    if (back.warnings.length || back.events.length !== events.length) throw new InputError(back.warnings[0] ?? 'records were lost in the round trip');
-  } catch (e) {
-    throw new RuntimeFailure(`${file}: refusing to write progress that would not read back; nothing was written. This is a bug: please report it.`, [
-      `  ${(e as Error).message.replace(/ mlquiz never rewrites it.*$/, '')}`,
-    ]);
-  }
-}
-
-/**
- * Another history to merge: a data folder (its journals and any old progress.json), one
- * journal file, or a progress file such as a backup; validated and migrated as on read.
- */
-export function readOtherProgress(
-  path: string,
-  scheduling: StoreOptions['scheduling'],
-  warn: (m: string) => void = () => {},
-): { progress: Progress; file: string } {
-  let isDir: boolean;
-  try {
-    isDir = statSync(path).isDirectory();
-  } catch {
-    throw new InputError(`${path}: no such file or folder to merge`);
-  }
-  if (isDir) {
-    if (!existsSync(join(path, JOURNAL_DIR)) && !existsSync(join(path, LEGACY_FILE)))
-      throw new InputError(`${path}: no mlquiz progress here (no ${JOURNAL_DIR}/ folder, no ${LEGACY_FILE})`);
-    return { progress: openStore(path, { scheduling, warn }).load(), file: path };
-  }
-  let text: string;
-  try {
-    text = readRegularFile(path, Math.max(MAX_PROGRESS_BYTES, MAX_JOURNAL_BYTES)).toString('utf8');
-  } catch (e) {
-    throw new InputError(`${path}: cannot read it to merge (${(e as Error).message})`);
-  }
-  if (!path.endsWith('.jsonl')) return { progress: parseProgress(text, path).progress, file: path };
-  const parsed = parseJournal(text, path);
-  parsed.warnings.forEach((w) => warn(w));
-  const folded = emptyFolded();
-  foldInto(folded, [parsed.events]);
-  const reviews = inTimeOrder(folded.reviews);
-  return { progress: assemble(folded, scheduling(settingsOf(folded)).replay(reviews), reviews), file: path };
 }

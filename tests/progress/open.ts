@@ -1,6 +1,7 @@
 import { UTC } from '../../src/engine/days.js';
 import { cardReplay } from '../../src/engine/replay.js';
-import { openStore, readOtherProgress, type StoreOptions } from '../../src/progress/store.js';
+import { readOtherProgress } from '../../src/progress/other.js';
+import { openStore, type StoreOptions } from '../../src/progress/store.js';
 
 /** Cards replayed as pure callers schedule them (UTC days, default parameters). */
 export const testReplay = cardReplay(UTC);

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { mergeProgress, type MergeResult } from '../../engine/merge.js';
 import { UsageError } from '../../errors.js';
 import { plural } from '../../format/plural.js';
-import { readOtherProgress } from '../../progress/store.js';
+import { readOtherProgress } from '../../progress/other.js';
 import { progressStore, warnTo } from '../progress.js';
 import { cardReplay } from '../../engine/replay.js';
 import { localDays, writeJson, type Context } from '../context.js';
