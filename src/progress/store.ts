@@ -147,8 +147,11 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
     return st;
   };
 
-  /** Folds new records into the state and replays the cards they touch. */
-  /** `asIs`: the update's own review list, when it is the old one with exactly the new reviews after it, in time order (no copy then). */
+  /**
+   * Folds new records into the state and replays the cards they touch. `asIs`: the
+   * update's own review list, when it is the old one with exactly the new reviews after
+   * it, in time order (kept, not copied).
+   */
   const advance = (st: State, sources: JournalEvent[][], asIs?: Review[]) => {
     const fresh = foldInto(st.folded, sources);
     const scheduling = schedulingOf(st.folded);
@@ -156,6 +159,9 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
     if (scheduling.key !== st.scheduling.key) {
       st.scheduling = scheduling;
       cards = scheduling.replay(st.folded.reviews);
+      // Made again, with these reviews, when next needed.
+      delete st.byQuestion;
+      delete st.lastAt;
     } else if (fresh.length) {
       const lastAt = (st.lastAt ??= latest(st.folded.reviews.slice(0, st.folded.reviews.length - fresh.length)));
       cards = { ...cards };

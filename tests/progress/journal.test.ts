@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testStore, readOther } from './open.js';
 import { describe, expect, it } from 'vitest';
+import { UTC } from '../../src/engine/days.js';
 import { replayCards } from '../../src/engine/replay.js';
+import { schedulingOf } from '../../src/engine/schedule.js';
 import { applyReview, openSession, upsertSession } from '../../src/engine/review.js';
 import { createRng } from '../../src/engine/rng.js';
 import { resolveDevice } from '../../src/progress/device.js';
@@ -103,6 +105,30 @@ describe('what a commit writes', () => {
         .load()
         .reviews.map((r) => r.question),
     ).toEqual(['c', 'a', 'b', 'd']);
+  });
+});
+
+describe('cards after commits', () => {
+  it('regression: a commit that changes the scheduling and adds reviews, then one more review: the cards are a replay under the new scheduling', async () => {
+    const dir = tmp();
+    const store = testStore(dir);
+    for (let i = 0; i < 6; i++) await store.commit(review(`q${i % 2}`, i * 60 * 24 * 3));
+    // A first commit makes the store's per-question index; this one changes the retention and adds a review.
+    await store.commit((p) => ({ ...review('q0', 60 * 24 * 20)(p), fsrs: { retention: 0.8 } }));
+    // Between that review and the one before it: only a replay of the question puts it in its place.
+    const p = await store.commit(review('q0', 60 * 24 * 17, 's', 2));
+    expect(p.cards).toEqual(replayCards(p.reviews, schedulingOf(p, UTC)));
+    expect(testStore(dir).load().cards).toEqual(p.cards);
+  });
+
+  it('a review older than its question’s latest (a clock set back) is sorted in, and the card is the replay', async () => {
+    const dir = tmp();
+    const store = testStore(dir);
+    await store.commit(review('a', 0));
+    await store.commit(review('a', 60 * 24 * 10));
+    const p = await store.commit(review('a', 60 * 24 * 4, 's', 1));
+    expect(p.reviews.map((r) => r.at)).toEqual([...p.reviews.map((r) => r.at)].sort());
+    expect(p.cards).toEqual(replayCards(p.reviews));
   });
 });
 
