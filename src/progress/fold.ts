@@ -50,9 +50,10 @@ export function foldInto(into: Folded, sources: readonly JournalEvent[][]): Revi
     const mine = new Map<string, Session>();
     for (const e of events) {
       if ('review' in e) {
-        const id = idOf(e.review);
-        if (into.ids.has(id)) continue;
-        into.ids.add(id);
+        // One lookup, not two: the set grows only for an id it did not hold.
+        const known = into.ids.size;
+        into.ids.add(idOf(e.review));
+        if (into.ids.size === known) continue;
         into.reviews.push(e.review);
         fresh.push(e.review);
       } else if ('session' in e) mine.set(e.session.id, e.session);
