@@ -74,8 +74,9 @@ export function cli(): void {
     stdout: process.stdout,
     stderr: process.stderr,
     now: () => new Date(),
-    // Web Crypto's global, not node:crypto, whose import costs a warm start-up several milliseconds.
-    newSeed: () => shortSeed(() => globalThis.crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32),
+    // A seed only varies sessions (it is printed to be retyped, not kept secret): Math.random,
+    // as even Web Crypto's global loads crypto modules before the first question.
+    newSeed: () => shortSeed(Math.random),
     offset: systemOffset,
     dayStart: DEFAULT_DAY_START,
     shippedBanks: fileURLToPath(new URL('../questions', import.meta.url)),

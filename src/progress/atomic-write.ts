@@ -2,11 +2,14 @@ import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } fro
 import { dirname } from 'node:path';
 
 /**
- * Random letters for names and tokens, from Web Crypto's global: importing node:crypto
- * costs a start-up several milliseconds before the first question.
+ * Random letters for names and tokens that need only be unlikely to repeat (temporary
+ * files beside a pid, a lock's owner, a device id beside its host name), not secret:
+ * Math.random, since even Web Crypto's global loads crypto modules before the first question.
  */
 export const randomHex = (bytes: number): string =>
-  Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+  Array.from({ length: bytes }, () => Math.floor(Math.random() * 256))
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 
 /** Names of temporary files: `progress.json.tmp-<pid>-<hex>`. */
 export const tempName = (file: string) => `${file}.tmp-${process.pid}-${randomHex(4)}`;
