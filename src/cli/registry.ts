@@ -98,7 +98,7 @@ export const registry: CommandSpec[] = [
     name: 'merge',
     summary: "fold another machine's (or a backup's) progress into this one; each review counts once",
     configure(cmd) {
-      cmd.argument('<path>', 'a data folder or a progress.json file (a backup, a copy from another machine)');
+      cmd.argument('<path>', 'a data folder, a journal (.jsonl) or a progress.json file (a backup, a copy from another machine)');
       cmd.addOption(new Option('--dry-run', 'say what would be added, and change nothing'));
       addOptions(cmd, ['json', 'dataDir']);
     },
