@@ -1,6 +1,6 @@
-import { testStore } from './open.js';
+import { testReplay, testStore } from './open.js';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { createRng } from '../../src/engine/rng.js';
 import { emptyProgress, type Progress } from '../../src/progress/schema.js';
 import { eventsOf } from '../../src/progress/fold.js';
 import { header, line } from '../../src/progress/journal.js';
+import { snapshotFile, writeSnapshot } from '../../src/progress/snapshot.js';
 import { buildWriter } from './writer.js';
 
 /*
@@ -60,8 +61,16 @@ describe('a long history', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlq-large-'));
     const snapshots = mkdtempSync(join(tmpdir(), 'mlq-large-cache-'));
     mkdirSync(join(dir, 'journal'));
-    writeFileSync(join(dir, 'journal', 'history.jsonl'), [header('history'), ...eventsOf(history()).map(line)].join('\n') + '\n');
-    testStore(dir, { snapshotDir: snapshots, device: 'this-machine' }).load();
+    const h = history();
+    writeFileSync(join(dir, 'journal', 'history.jsonl'), [header('history'), ...eventsOf(h).map(line)].join('\n') + '\n');
+    // The snapshot a person's cache would hold for this journal, written as it is (a replay of
+    // 300,000 reviews would take seconds, and the cards are not what this test is about).
+    writeSnapshot(snapshotFile(snapshots, dir, 'this-machine'), {
+      scheduling: testReplay({}).key,
+      journals: { 'history.jsonl': statSync(join(dir, 'journal', 'history.jsonl')).size },
+      legacy: null,
+      cards: h.cards,
+    });
     const rng = createRng('large-history');
     const saved = new Set<string>();
     const start = (name: string, n: number) => {
@@ -81,7 +90,7 @@ describe('a long history', () => {
       await new Promise((r) => setTimeout(r, 300 + Math.floor(rng() * 1500)));
       victim.child.kill('SIGKILL');
       await Promise.all([steady.exited, victim.exited]);
-      const p = testStore(dir).load();
+      const p = testStore(dir, { snapshotDir: snapshots }).load();
       const present = new Set(p.reviews.map((r) => r.question));
       expect([...saved].filter((id) => !present.has(id))).toEqual([]);
       expect(p.reviews.length).toBeGreaterThanOrEqual(REVIEWS + saved.size);
