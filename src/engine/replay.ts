@@ -1,7 +1,8 @@
 import type { Progress, Review, StoredCard } from '../progress/schema.js';
 import type { CardReplay } from '../progress/store.js';
 import type { Offset } from './days.js';
-import { DEFAULT_SCHEDULING, inTimeOrder, nextCard, SchedulerFault, schedulingOf, type Scheduling } from './schedule.js';
+import type { Rating } from './rating.js';
+import { DEFAULT_SCHEDULING, inTimeOrder, nextCardOrAfresh, schedulingOf, type Scheduling } from './schedule.js';
 
 /**
  * Pure: every card rebuilt from the review log alone. Scheduling has no fuzz, so the
@@ -14,16 +15,9 @@ export function replayCards(reviews: readonly Review[], s: Scheduling = DEFAULT_
   return cards;
 }
 
-/** The card after one more review, as when the answer was recorded (applyReview): a card the scheduler refuses starts afresh. */
+/** The card after one more review, as when the answer was recorded (applyReview). */
 export function stepCard(card: StoredCard | undefined, r: Review, s: Scheduling = DEFAULT_SCHEDULING): StoredCard {
-  const at = new Date(r.at);
-  const rating = r.rating as 1 | 2 | 3 | 4;
-  try {
-    return nextCard(card, at, rating, s);
-  } catch (e) {
-    if (!(e instanceof SchedulerFault)) throw e;
-    return nextCard(undefined, at, rating, s);
-  }
+  return nextCardOrAfresh(card, new Date(r.at), r.rating as Rating, s);
 }
 
 /**

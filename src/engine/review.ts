@@ -2,7 +2,7 @@ import { withId } from '../progress/review-id.js';
 import type { Progress, Review, Session } from '../progress/schema.js';
 import { UTC, type Offset } from './days.js';
 import type { Rating } from './rating.js';
-import { nextCard, SchedulerFault, schedulingOf } from './schedule.js';
+import { nextCardOrAfresh, schedulingOf } from './schedule.js';
 
 export interface ReviewInput {
   question: string;
@@ -27,15 +27,9 @@ export function applyReview(progress: Progress, input: ReviewInput, onFault: (me
   const before = progress.cards[input.question];
   // From the progress being written, not a copy the caller held: parameters fitted meanwhile apply.
   const s = schedulingOf(progress, input.days ?? UTC);
-  let card;
-  try {
-    card = nextCard(before, input.now, input.rating, s);
-  } catch (e) {
-    if (!(e instanceof SchedulerFault)) throw e;
-    // The answer is what matters: keep it, and start the card afresh from it.
-    card = nextCard(undefined, input.now, input.rating, s);
-    onFault(`the stored schedule of "${input.question}" could not be advanced (${e.message}); it starts afresh from this answer`);
-  }
+  const card = nextCardOrAfresh(before, input.now, input.rating, s, (why) =>
+    onFault(`the stored schedule of "${input.question}" could not be advanced (${why}); it starts afresh from this answer`),
+  );
   const review: Review = {
     question: input.question,
     at: input.now.toISOString(),

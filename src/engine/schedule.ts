@@ -115,6 +115,28 @@ export function nextCard(before: StoredCard | undefined, now: Date, rating: Rati
   }
 }
 
+/**
+ * The card after a review, as an answer is recorded and as a replay redoes it: a card the
+ * scheduler refuses starts afresh from this review (the answer is what matters), and
+ * `onFault` hears why.
+ */
+export function nextCardOrAfresh(
+  before: StoredCard | undefined,
+  now: Date,
+  rating: Rating,
+  s: Scheduling = DEFAULT_SCHEDULING,
+  onFault: (why: string) => void = () => {},
+): StoredCard {
+  try {
+    return nextCard(before, now, rating, s);
+  } catch (e) {
+    if (!(e instanceof SchedulerFault)) throw e;
+    const afresh = nextCard(undefined, now, rating, s);
+    onFault(e.message);
+    return afresh;
+  }
+}
+
 /** Probability of recall at `now` (0 for a question never reviewed), always within [0, 1]. */
 export function retrievability(card: StoredCard | undefined, now: Date, params?: readonly number[]): number {
   if (!card || card.reps === 0) return 0;
