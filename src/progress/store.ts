@@ -163,7 +163,7 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
       delete st.byQuestion;
       delete st.lastAt;
     } else if (fresh.length) {
-      const lastAt = (st.lastAt ??= latest(st.folded.reviews.slice(0, st.folded.reviews.length - fresh.length)));
+      const lastAt = (st.lastAt ??= latest(st.folded.reviews, st.folded.reviews.length - fresh.length));
       cards = { ...cards };
       const replayed = new Set<string>();
       for (const r of inTimeOrder(fresh)) {
@@ -173,12 +173,12 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
         else replayed.add(q);
         lastAt.set(q, Math.max(t, lastAt.get(q) ?? -Infinity));
       }
+      if (st.byQuestion) addByQuestion(st.byQuestion, fresh);
       // A review older than one already there (a clock set back, a late sync) is sorted in by a replay of its question.
       if (replayed.size) {
-        if (!st.byQuestion) st.byQuestion = byQuestion(st.folded.reviews);
-        else for (const r of fresh) (st.byQuestion.get(r.question) ?? st.byQuestion.set(r.question, []).get(r.question)!).push(r);
-        for (const q of replayed) Object.assign(cards, scheduling.replay(st.byQuestion.get(q)!));
-      } else if (st.byQuestion) for (const r of fresh) (st.byQuestion.get(r.question) ?? st.byQuestion.set(r.question, []).get(r.question)!).push(r);
+        const index = (st.byQuestion ??= addByQuestion(new Map(), st.folded.reviews));
+        for (const q of replayed) Object.assign(cards, scheduling.replay(index.get(q)!));
+      }
     }
     const reviews = !fresh.length
       ? st.progress.reviews
@@ -293,19 +293,20 @@ function retire(file: string): void {
   syncFolder(join(file, '..'));
 }
 
-function latest(reviews: readonly Review[]): Map<string, number> {
+/** Each question's latest review time among the first `count` reviews. */
+function latest(reviews: readonly Review[], count: number): Map<string, number> {
   const m = new Map<string, number>();
-  for (const r of reviews) {
+  for (let i = 0; i < count; i++) {
+    const r = reviews[i]!;
     const t = Date.parse(r.at);
     if (!(t <= (m.get(r.question) ?? -Infinity))) m.set(r.question, t);
   }
   return m;
 }
 
-function byQuestion(reviews: readonly Review[]): Map<string, Review[]> {
-  const m = new Map<string, Review[]>();
-  for (const r of reviews) (m.get(r.question) ?? m.set(r.question, []).get(r.question)!).push(r);
-  return m;
+function addByQuestion(index: Map<string, Review[]>, reviews: readonly Review[]): Map<string, Review[]> {
+  for (const r of reviews) (index.get(r.question) ?? index.set(r.question, []).get(r.question)!).push(r);
+  return index;
 }
 
 /** A commit's reviews come after the log's as a rule; a clock that went back sorts them in. */
