@@ -87,6 +87,7 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
   const schedulingOf = (f: Folded) => opts.scheduling(settingsOf(f));
   const snapFile = opts.snapshotDir ? snapshotFile(opts.snapshotDir, dataDir, device) : undefined;
   let state: State | undefined;
+  let tidied = false;
 
   const readAll = (): State => {
     const legacy = readLegacy(dataDir, opts.migrations);
@@ -233,7 +234,9 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
         const lock = await acquireLock(join(journalDir, `${device}.lock`), opts.lock);
         let lost = false;
         try {
-          removeLeftovers(dataDir, journalDir);
+          // Once a session: appends leave no temporary files, so only a killed process before this one can have.
+          if (!tidied) removeLeftovers(dataDir, journalDir);
+          tidied = true;
           const st = catchUp();
           const cur = st.progress;
           const next = update(cur);
