@@ -6,7 +6,7 @@ import type { PathKey } from './yaml-source.js';
  * plant an OSC 8 link or write the clipboard (OSC 52). Carriage returns are gone by the
  * time text gets here (line ends are normalised first).
  */
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+export const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const HAS_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 export function stripControl(text: string): string {

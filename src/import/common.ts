@@ -1,8 +1,7 @@
+import { CONTROL } from '../bank/control-chars.js';
 import { MAX_TEXT } from '../bank/schema.js';
 import type { Difficulty } from '../bank/types.js';
 import type { Draft, ImageLink, Skipped } from './types.js';
-
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** BOM and CRLF gone, control characters removed (and counted): notes from strangers may not drive the terminal. */
 export function cleanInput(text: string): { text: string; controls: number } {
