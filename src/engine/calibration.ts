@@ -1,5 +1,6 @@
 import type { Review } from '../progress/schema.js';
-import { DEFAULT_RETENTION, DEFAULT_SCHEDULING, predictedRecalls, type Scheduling } from './schedule.js';
+import { traceRecalls, type RecallTrace } from './recall-trace.js';
+import { DEFAULT_RETENTION, DEFAULT_SCHEDULING, inTimeOrder, type Scheduling } from './schedule.js';
 
 /** The retention the scheduler aims for unless the person sets another (`mlquiz optimize --retention`). */
 export const DESIRED_RETENTION = DEFAULT_RETENTION;
@@ -34,37 +35,50 @@ const EDGES = [0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1];
  * FSRS predicted at that moment is set against whether the answer was recalled.
  */
 export function calibration(reviews: readonly Review[], now: Date, windowDays = 30, s: Scheduling = DEFAULT_SCHEDULING): Calibration {
-  const points = predictedRecalls(reviews, s).map((x) => ({ p: x.predicted, ok: x.recalled, t: x.at }));
-  const bins: CalibrationBin[] = [];
-  for (let b = 0; b < EDGES.length - 1; b++) {
-    const last = b === EDGES.length - 2;
-    const inBin = points.filter((x) => x.p >= EDGES[b]! && (last ? x.p <= 1 : x.p < EDGES[b + 1]!));
-    if (!inBin.length) continue;
-    const mean = (xs: number[]) => xs.reduce((a, c) => a + c, 0) / xs.length;
-    bins.push({
-      from: EDGES[b]!,
-      to: EDGES[b + 1]!,
-      reviews: inBin.length,
-      predicted: mean(inBin.map((x) => x.p)),
-      actual: mean(inBin.map((x) => (x.ok ? 1 : 0))),
-    });
-  }
-  const n = points.length;
+  return calibrationOf(traceRecalls(inTimeOrder(reviews), s), now, windowDays, s.retention);
+}
+
+/** Pure: calibration from a trace of the log (recall-trace.ts), in one pass over its points. */
+export function calibrationOf(trace: RecallTrace, now: Date, windowDays: number, retention: number): Calibration {
+  const { at, predicted, recalled } = trace.points;
+  const nb = EDGES.length - 1;
+  const count = new Array<number>(nb).fill(0);
+  const sumP = new Array<number>(nb).fill(0);
+  const sumOk = new Array<number>(nb).fill(0);
   const eps = 1e-6;
   const since = now.getTime() - windowDays * 86_400_000;
-  const recent = points.filter((x) => x.t >= since && x.t <= now.getTime());
+  let loss = 0;
+  let recent = 0;
+  let recentOk = 0;
+  for (let i = 0; i < at.length; i++) {
+    const p = predicted[i]!;
+    const ok = recalled[i] === 1;
+    // The bin whose [from, to) holds p; the last bin holds 1 itself. A p outside [0, 1] is in none.
+    if (p >= 0 && p <= 1) {
+      let b = 0;
+      while (b < nb - 1 && p >= EDGES[b + 1]!) b++;
+      count[b]!++;
+      sumP[b]! += p;
+      if (ok) sumOk[b]!++;
+    }
+    const q = Math.min(1 - eps, Math.max(eps, p));
+    loss += ok ? Math.log(q) : Math.log(1 - q);
+    if (at[i]! >= since && at[i]! <= now.getTime()) {
+      recent++;
+      if (ok) recentOk++;
+    }
+  }
+  const bins: CalibrationBin[] = [];
+  for (let b = 0; b < nb; b++) {
+    if (!count[b]) continue;
+    bins.push({ from: EDGES[b]!, to: EDGES[b + 1]!, reviews: count[b]!, predicted: sumP[b]! / count[b]!, actual: sumOk[b]! / count[b]! });
+  }
+  const n = at.length;
   return {
     reviews: n,
     bins,
     rmse_bins: n ? Math.sqrt(bins.reduce((a, b) => a + b.reviews * (b.predicted - b.actual) ** 2, 0) / n) : null,
-    log_loss: n
-      ? -points.reduce((a, x) => a + (x.ok ? Math.log(Math.min(1 - eps, Math.max(eps, x.p))) : Math.log(1 - Math.min(1 - eps, Math.max(eps, x.p)))), 0) / n
-      : null,
-    recent: {
-      days: windowDays,
-      reviews: recent.length,
-      retention: recent.length ? recent.filter((x) => x.ok).length / recent.length : null,
-      desired: s.retention,
-    },
+    log_loss: n ? -loss / n : null,
+    recent: { days: windowDays, reviews: recent, retention: recent ? recentOk / recent : null, desired: retention },
   };
 }

@@ -1,3 +1,4 @@
+import { instantOf } from '../progress/time-order.js';
 import type { Question } from '../bank/types.js';
 import type { Goal, Progress } from '../progress/schema.js';
 import { dayString, type Offset } from './days.js';
@@ -81,7 +82,7 @@ function introducedBefore(scope: readonly Question[], progress: Progress, ms: nu
   const ids = new Set(scope.map((q) => q.id));
   const seen = new Set<string>();
   // A question's first review is the one made from the New state (0): only those need their time read.
-  for (const r of progress.reviews) if (r.state === 0 && ids.has(r.question) && Date.parse(r.at) < ms) seen.add(r.question);
+  for (const r of progress.reviews) if (r.state === 0 && ids.has(r.question) && instantOf(r.at) < ms) seen.add(r.question);
   return seen.size;
 }
 

@@ -1,3 +1,4 @@
+import { instantOf } from '../progress/time-order.js';
 import type { FsrsSettings, Progress, Review } from '../progress/schema.js';
 import { calibration } from './calibration.js';
 import type { Offset } from './days.js';
@@ -25,7 +26,7 @@ export interface Step {
 export function stepHistories(reviews: readonly Review[], days: Offset): Step[][] {
   const byQuestion = new Map<string, { steps: Step[]; last: number }>();
   for (const r of inTimeOrder(reviews)) {
-    const t = Date.parse(r.at);
+    const t = instantOf(r.at);
     const h = byQuestion.get(r.question);
     if (!h) byQuestion.set(r.question, { steps: [{ rating: r.rating, delta_t: 0 }], last: t });
     else {

@@ -2,7 +2,8 @@ import type { Question } from '../bank/types.js';
 import type { Progress } from '../progress/schema.js';
 import type { Rng } from './rng.js';
 import { isDue, paramsOf, retrievability } from './schedule.js';
-import { PRIOR_WEAKNESS, reviewMiss, tagWeaknesses, type TagWeakness } from './tag-weakness.js';
+import { atOrAfter } from '../progress/time-order.js';
+import { PRIOR_WEAKNESS, reviewMiss, tagWeaknesses, type TagOutcome, type TagWeakness } from './tag-weakness.js';
 
 export { PRIOR_WEAKNESS };
 
@@ -27,9 +28,10 @@ const WEAKNESS_WINDOW_DAYS = 30;
 /** Per tag: its weakness over the reviews of the last 30 days (see tag-weakness for the rule). */
 export function tagStats(questions: readonly Question[], progress: Progress, now: Date): Map<string, TagWeakness> {
   const tagsOf = new Map(questions.map((q) => [q.id, q.tags]));
-  const since = now.getTime() - WEAKNESS_WINDOW_DAYS * 86_400_000;
-  const recent = progress.reviews.filter((r) => Date.parse(r.at) >= since);
-  return tagWeaknesses(recent.map((r) => ({ tags: tagsOf.get(r.question) ?? [], miss: reviewMiss(r.rating) })));
+  const recent = atOrAfter(now.getTime() - WEAKNESS_WINDOW_DAYS * 86_400_000);
+  const answers: TagOutcome[] = [];
+  for (const r of progress.reviews) if (recent(r.at)) answers.push({ tags: tagsOf.get(r.question) ?? [], miss: reviewMiss(r.rating) });
+  return tagWeaknesses(answers);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Progress, Review, StoredCard } from '../progress/schema.js';
 import type { CardReplay } from '../progress/store.js';
 import type { Offset } from './days.js';
 import type { Rating } from './rating.js';
-import { DEFAULT_SCHEDULING, inTimeOrder, nextCardOrAfresh, schedulingOf, type Scheduling } from './schedule.js';
+import { DEFAULT_SCHEDULING, inTimeOrder, nextCardOrAfresh, schedulingKey, schedulingOf, type Scheduling } from './schedule.js';
 
 /**
  * Pure: every card rebuilt from the review log alone. Scheduling has no fuzz, so the
@@ -27,16 +27,12 @@ export function stepCard(card: StoredCard | undefined, r: Review, s: Scheduling 
  * the days are told apart by their offsets at a few fixed instants.
  */
 export function cardReplay(days: Offset): (settings: Readonly<Record<string, unknown>>) => CardReplay {
-  const zone = SAMPLE_INSTANTS.map((t) => days(t)).join(',');
   return (settings) => {
     const s = schedulingOf(settings as Pick<Progress, 'fsrs'>, days);
     return {
-      key: `fsrs|${s.retention}|${s.params?.join(',') ?? 'default'}|${zone}`,
+      key: schedulingKey(s),
       replay: (reviews) => replayCards(reviews, s),
       step: (card, r) => stepCard(card, r, s),
     };
   };
 }
-
-/** January and July of a year in the past and of one to come: a zone, its summer time and a day start differ in one of them. */
-const SAMPLE_INSTANTS = [Date.UTC(2020, 0, 15, 12), Date.UTC(2020, 6, 15, 12), Date.UTC(2030, 0, 15, 12), Date.UTC(2030, 6, 15, 12)];

@@ -1,7 +1,6 @@
 import { createEmptyCard, fsrs, generatorParameters, type Card, type FSRS, type Grade } from 'ts-fsrs';
-import type { Progress, Review, StoredCard } from '../progress/schema.js';
+import type { Progress, StoredCard } from '../progress/schema.js';
 import { dayNumber, UTC, type Offset } from './days.js';
-import { inTimeOrder } from '../progress/time-order.js';
 import type { Rating } from './rating.js';
 
 /** What the scheduler runs on, derived from the context (days) and the progress (fitted parameters) by schedulingOf. */
@@ -31,6 +30,18 @@ export function schedulingOf(progress: Pick<Progress, 'fsrs'>, days: Offset): Sc
 }
 
 /**
+ * A name for a scheduling: the same name, the same schedules. The days are told apart by
+ * their offsets at a few fixed instants, so a cache made in another time zone or with
+ * another day start is not reused.
+ */
+export function schedulingKey(s: Scheduling): string {
+  return `fsrs|${s.retention}|${s.params?.join(',') ?? 'default'}|${SAMPLE_INSTANTS.map((t) => s.days(t)).join(',')}`;
+}
+
+/** January and July of a year in the past and of one to come: a zone, its summer time and a day start differ in one of them. */
+const SAMPLE_INSTANTS = [Date.UTC(2020, 0, 15, 12), Date.UTC(2020, 6, 15, 12), Date.UTC(2030, 0, 15, 12), Date.UTC(2030, 6, 15, 12)];
+
+/**
  * Whole days only: these are long spoken answers, so same-day learning steps would
  * only nag. No fuzz, so that the same history always gives the same schedule.
  */
@@ -41,7 +52,7 @@ function makeScheduler(s: Pick<Scheduling, 'params' | 'retention'>): FSRS {
 const defaultScheduler = makeScheduler(DEFAULT_SCHEDULING);
 const schedulers = new Map<string, FSRS>();
 
-function schedulerOf(s: Pick<Scheduling, 'params' | 'retention'>): FSRS {
+export function schedulerOf(s: Pick<Scheduling, 'params' | 'retention'>): FSRS {
   if (!s.params && s.retention === DEFAULT_RETENTION) return defaultScheduler;
   const key = `${s.retention}:${s.params?.join(',') ?? ''}`;
   let f = schedulers.get(key);
@@ -153,49 +164,3 @@ export function isDue(card: StoredCard, now: Date): boolean {
 }
 
 export { inTimeOrder } from '../progress/time-order.js';
-
-/**
- * The recall the scheduler predicted before each review of a question it had seen, for
- * the whole log in time order: `retrievability` of the card as `nextCard` would have left
- * it, computed on FSRS's memory state alone (stability and difficulty, the part of a card
- * that decides recall). A full replay builds dates and intervals too and takes ten times
- * as long: a second over 100,000 reviews. A test holds the two to the same numbers.
- */
-export function predictedRecalls(reviews: readonly Review[], s: Scheduling = DEFAULT_SCHEDULING): { at: number; predicted: number; recalled: boolean }[] {
-  const scheduler = schedulerOf(s);
-  const memory = new Map<string, { difficulty: number; stability: number; last: number }>();
-  const out: { at: number; predicted: number; recalled: boolean }[] = [];
-  for (const r of inTimeOrder(reviews)) {
-    const t = Date.parse(r.at);
-    const m = memory.get(r.question);
-    // As `retrievability` reads it (ts-fsrs' get_retrievability: whole days elapsed, stability to 8 places).
-    if (m)
-      out.push({
-        at: t,
-        predicted: scheduler.forgetting_curve(Math.max(0, Math.floor((t - m.last) / 86_400_000)), to8(m.stability)),
-        recalled: r.rating > 1,
-      });
-    // As the scheduler steps it: the person's days between reviews, as nextCard counts them.
-    const elapsed = m ? elapsedDays(Math.min(m.last, t), t, s.days) : 0;
-    let next;
-    try {
-      next = scheduler.next_state(m ? { difficulty: m.difficulty, stability: m.stability } : null, elapsed, r.rating);
-    } catch {
-      // As when the answer was recorded: a card the scheduler refuses starts afresh.
-      next = scheduler.next_state(null, 0, r.rating);
-    }
-    if (m) {
-      m.difficulty = next.difficulty;
-      m.stability = next.stability;
-      m.last = t;
-    } else memory.set(r.question, { difficulty: next.difficulty, stability: next.stability, last: t });
-  }
-  return out;
-}
-
-/**
- * A stability to 8 decimal places, as ts-fsrs rounds it (`+s.toFixed(8)`) but without the
- * string round trip, a third of the time of a calibration over 100,000 reviews; the two
- * agree to the last digit but one (a test holds the predictions to a full replay).
- */
-const to8 = (x: number) => Math.round(x * 1e8) / 1e8;

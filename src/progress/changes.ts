@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { InputError, RuntimeFailure } from '../errors.js';
-import type { Folded } from './fold.js';
+import { idsOf, type Folded } from './fold.js';
 import { line, parseJournal, SETTABLE, type JournalEvent } from './journal.js';
 import { idOf, withId } from './review-id.js';
 import type { Progress, Review } from './schema.js';
@@ -21,7 +21,7 @@ export function changes(folded: Folded, cur: Progress, next: Progress, at: Date)
   // its reviews in among the old ones say, is read whole, by id.
   const k = nr.length - cr.length;
   const appended =
-    nr !== cr && k > 0 && (cr.length === 0 || nr[cr.length - 1] === cr[cr.length - 1]) && nr.slice(cr.length).every((r) => !folded.ids.has(idOf(r)));
+    nr !== cr && k > 0 && (cr.length === 0 || nr[cr.length - 1] === cr[cr.length - 1]) && nr.slice(cr.length).every((r) => !idsOf(folded).has(idOf(r)));
   const from = appended ? cr.length : 0;
   let asIs = appended;
   const ids = new Set<string>();
@@ -29,7 +29,7 @@ export function changes(folded: Folded, cur: Progress, next: Progress, at: Date)
   for (let i = from; nr !== cr && i < nr.length; i++) {
     const r = nr[i]!;
     const w = withId(r);
-    if (folded.ids.has(w.id!) || ids.has(w.id!)) {
+    if (idsOf(folded).has(w.id!) || ids.has(w.id!)) {
       asIs = false;
       continue;
     }

@@ -8,9 +8,11 @@ export interface Folded {
   sessions: Session[];
   /** Each top-level field at its latest setting (absent: unset). */
   settings: Record<string, { at: string; value?: unknown }>;
-  /** Ids of the reviews, to count a copy once. */
-  ids: Set<string>;
+  /** Ids of the reviews, to count a copy once: made when first needed (idsOf), as a read with nothing new never needs them. */
+  ids?: Set<string>;
 }
+
+export const idsOf = (f: Folded): Set<string> => (f.ids ??= new Set(f.reviews.map(idOf)));
 
 /** Of two records of one session from two machines, the further along (more answered, then ended). */
 export const further = (a: Session, b: Session) =>
@@ -31,7 +33,7 @@ export function eventsOf(p: Progress): JournalEvent[] {
 }
 
 export function emptyFolded(): Folded {
-  return { reviews: [], sessions: [], settings: {}, ids: new Set() };
+  return { reviews: [], sessions: [], settings: {} };
 }
 
 /**
@@ -51,9 +53,10 @@ export function foldInto(into: Folded, sources: readonly JournalEvent[][]): Revi
     for (const e of events) {
       if ('review' in e) {
         // One lookup, not two: the set grows only for an id it did not hold.
-        const known = into.ids.size;
-        into.ids.add(idOf(e.review));
-        if (into.ids.size === known) continue;
+        const ids = idsOf(into);
+        const known = ids.size;
+        ids.add(idOf(e.review));
+        if (ids.size === known) continue;
         into.reviews.push(e.review);
         fresh.push(e.review);
       } else if ('session' in e) mine.set(e.session.id, e.session);

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MiB } from '../fs/read-regular.js';
 import { header, line, type JournalEvent } from './journal.js';
@@ -18,6 +18,36 @@ export function readBytes(file: string, from: number, to: number): Buffer {
       off += n;
     }
     return buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A regular file's bytes from `from` to its end, with its size and time of change then;
+ * undefined for anything readRegularFile would refuse (which then says why). Opened as
+ * it opens one, so that a FIFO cannot hang the read.
+ */
+export function readFrom(file: string, from: number, maxBytes: number): { buf: Buffer; size: number; mtimeMs: number } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > maxBytes || st.size < from) return undefined;
+    const buf = Buffer.allocUnsafe(st.size - from);
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, from + off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { buf: buf.subarray(0, off), size: from + off, mtimeMs: st.mtimeMs };
+  } catch {
+    return undefined;
   } finally {
     closeSync(fd);
   }

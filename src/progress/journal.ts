@@ -49,7 +49,7 @@ export function parseJournal(text: string, file: string, firstLine = 1): ParsedJ
  * unusual (a torn line, a record the plain checks doubt) gives undefined, and the
  * careful reading below names it.
  */
-function quickParse(text: string): ParsedJournal | undefined {
+export function quickParse(text: string): ParsedJournal | undefined {
   const out: ParsedJournal = { events: [], warnings: [] };
   for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);

@@ -1,54 +1,126 @@
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tempName } from './atomic-write.js';
-import { areCards, isPlainObject } from './review-check.js';
-import type { StoredCard } from './schema.js';
-import type { Stamp } from './sources.js';
+import type { Folded } from './fold.js';
+import { SETTABLE } from './journal.js';
+import { isSession } from './plain-check.js';
+import { areCards, isIso, isPlainObject } from './review-check.js';
+import { fromColumns, indexIn, toColumns, type ReviewColumns } from './review-columns.js';
+import type { Session, StoredCard } from './schema.js';
+import type { JournalMark, Stamp } from './sources.js';
 
 /*
- * The cards as last replayed, with what they were replayed from: a cache, kept in the
- * cache folder and never in the data folder, so a sync tool never carries it. A snapshot
- * that does not fit the sources (a file shrank or vanished, the old progress file
- * changed, other scheduling) is not used; one whose journals only grew is used for the
- * questions that got no new review. Losing it costs one full replay, nothing else.
+ * What the journals held when last read, and the cards replayed from it: a cache, kept
+ * in the cache folder and never in the data folder, so a sync tool never carries it.
+ * Losing it costs one full read and replay, nothing else.
+ *
+ * The history (the folded reviews, sessions and settings) stands for each journal up to
+ * the size it had then, as long as the journal still ends there as it did (`end`, its
+ * last bytes then) and was not rewritten in place (same size, other time of change):
+ * journals are only appended to, so a read parses only what was added since. When any
+ * journal does not fit, or an old progress.json is a source, everything is read again.
+ * A change of length anywhere moves the bytes at the mark, so an edit by hand is noticed
+ * unless it keeps the length and the file then grows (`MLQUIZ_NO_CACHE=1` reads all).
+ * The cards get the same checks (readJournalSource parts a journal only where it fits).
+ * The cards are reused for the questions that got no new review, when they were
+ * scheduled as they would be now.
  */
 
 export interface Snapshot {
   /** What the cards were scheduled with (parameters, day start): other scheduling, other cards. */
   scheduling: string;
-  /** Each journal's size in bytes when the cards were replayed. */
-  journals: Record<string, number>;
+  journals: Record<string, JournalMark>;
   legacy: Stamp | null;
   cards: Record<string, StoredCard>;
+  /** Absent when an old progress.json was read too: that file is folded away on the first write. */
+  history?: Pick<Folded, 'reviews' | 'sessions' | 'settings'>;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export function snapshotFile(dir: string, dataDir: string, device: string): string {
-  const key = fnv1a(resolve(dataDir));
-  return join(dir, `progress-${key}-${device}.json`);
+  return join(dir, `progress-${folderKey(dataDir)}-${device}.json`);
 }
 
-/** A short name for a folder's path: a cache's name needs no cryptography (and node:crypto costs start-up time). */
+/** A short name for a data folder's path, for the caches made of it: a cache's name needs no cryptography (and node:crypto costs start-up time). */
+export const folderKey = (dataDir: string) => fnv1a(resolve(dataDir));
+
 function fnv1a(text: string): string {
   let h = 0xcbf29ce484222325n;
   for (const b of Buffer.from(text, 'utf8')) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
   return h.toString(16).padStart(16, '0');
 }
 
+const isCount = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+
+function isMark(v: unknown): v is JournalMark {
+  return (
+    isPlainObject(v) &&
+    isCount(v.size) &&
+    typeof v.mtimeMs === 'number' &&
+    typeof v.end === 'string' &&
+    Array.isArray(v.warnings) &&
+    v.warnings.every((w) => typeof w === 'string')
+  );
+}
+
+function isSettings(v: unknown): v is Folded['settings'] {
+  if (!isPlainObject(v)) return false;
+  for (const [k, s] of Object.entries(v)) {
+    if (!Object.hasOwn(SETTABLE, k) || !isPlainObject(s) || !isIso(s.at)) return false;
+    if (s.value !== undefined && !SETTABLE[k]!(s.value)) return false;
+  }
+  return true;
+}
+
 export function readSnapshot(file: string): Snapshot | undefined {
   try {
-    const doc: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const doc: unknown = JSON.parse(readAscii(file));
     if (!isPlainObject(doc) || doc.format !== FORMAT || typeof doc.scheduling !== 'string' || !isPlainObject(doc.journals)) return undefined;
-    if (!Object.values(doc.journals).every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) return undefined;
+    if (!Object.values(doc.journals).every(isMark)) return undefined;
     const legacy = doc.legacy;
     if (legacy !== null && !(isPlainObject(legacy) && typeof legacy.size === 'number' && typeof legacy.mtimeMs === 'number')) return undefined;
     // The cards are checked as a stored card would be: a damaged cache is ignored, not trusted.
     if (!areCards(doc.cards)) return undefined;
-    return doc as unknown as Snapshot;
+    const snap = { scheduling: doc.scheduling, journals: doc.journals, legacy, cards: doc.cards } as Snapshot;
+    const h = doc.history;
+    if (h === undefined) return snap;
+    if (!isPlainObject(h) || !isSettings(h.settings)) return undefined;
+    const sessions = fromTable(h.sessions, h.names);
+    const reviews = sessions && fromColumns(h.reviews);
+    if (!reviews || !sessions) return undefined;
+    return { ...snap, history: { reviews, sessions, settings: h.settings } };
   } catch {
     return undefined;
   }
+}
+
+/** Sessions whose question lists are indices into `names`, as writeSnapshot writes them, checked as a session is. */
+function fromTable(v: unknown, names: unknown): Session[] | undefined {
+  if (!Array.isArray(v) || !Array.isArray(names) || !names.every((n) => typeof n === 'string')) return undefined;
+  const out: Session[] = [];
+  for (const x of v) {
+    if (!isPlainObject(x) || !Array.isArray(x.questions)) return undefined;
+    // Checked with no questions (the names were checked above), then given them: one pass over the ids, not two.
+    const session = { ...x, questions: [] as string[] };
+    if (!isSession(session)) return undefined;
+    for (const i of x.questions) {
+      if (!Number.isSafeInteger(i) || i < 0 || i >= names.length) return undefined;
+      session.questions.push(names[i] as string);
+    }
+    out.push(session as Session);
+  }
+  return out;
+}
+
+/**
+ * A cache file as text: as one-byte characters when it is all ASCII, as writeSnapshot
+ * writes it (a third of the time of decoding 10 MB as UTF-8), else as UTF-8.
+ */
+export function readAscii(file: string): string {
+  const buf = readFileSync(file);
+  return buf.toString(isAscii(buf) ? 'latin1' : 'utf8');
 }
 
 /** Best effort: a cache that cannot be written is only slower next time. */
@@ -56,21 +128,33 @@ export function writeSnapshot(file: string, snap: Snapshot): void {
   const tmp = tempName(file);
   try {
     mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ format: FORMAT, ...snap }));
+    const { history, ...rest } = snap;
+    const doc: Record<string, unknown> = { format: FORMAT, ...rest };
+    if (history) {
+      // The sessions' question lists (as many ids as there are reviews) as numbers too.
+      const names = new Map<string, number>();
+      const sessions = history.sessions.map((x) => ({ ...x, questions: x.questions.map((q) => indexIn(names, q)) }));
+      doc.history = { reviews: toColumns(history.reviews) satisfies ReviewColumns, names: [...names.keys()], sessions, settings: history.settings };
+    }
+    // All ASCII, so that reading needs no UTF-8 decoding (see readAscii).
+    writeFileSync(
+      tmp,
+      JSON.stringify(doc).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    );
     renameSync(tmp, file);
   } catch {
     rmSync(tmp, { force: true });
   }
 }
 
-/** Whether the snapshot may stand for the sources as they are now: nothing shrank, vanished or changed under it. */
+/** Whether the snapshot's cards may stand for the sources as they are now: nothing shrank, vanished or changed under it. */
 export function fits(snap: Snapshot | undefined, scheduling: string, journals: ReadonlyMap<string, number>, legacy: Stamp | undefined): snap is Snapshot {
   if (!snap || snap.scheduling !== scheduling) return false;
   if ((snap.legacy === null) !== (legacy === undefined)) return false;
   if (snap.legacy && legacy && (snap.legacy.size !== legacy.size || snap.legacy.mtimeMs !== legacy.mtimeMs)) return false;
-  for (const [name, size] of Object.entries(snap.journals)) {
+  for (const [name, mark] of Object.entries(snap.journals)) {
     const now = journals.get(name);
-    if (now === undefined || now < size) return false;
+    if (now === undefined || now < mark.size) return false;
   }
   return true;
 }

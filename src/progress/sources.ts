@@ -2,8 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, RuntimeFailure } from '../errors.js';
 import { NotReadable, readRegularFile } from '../fs/read-regular.js';
-import { parseJournal, type JournalEvent, type ParsedJournal } from './journal.js';
-import { MAX_JOURNAL_BYTES, readBytes } from './journal-file.js';
+import { parseJournal, quickParse, type JournalEvent, type ParsedJournal } from './journal.js';
+import { MAX_JOURNAL_BYTES, readBytes, readFrom } from './journal-file.js';
 import type { Migrations } from './migrate.js';
 import { MAX_PROGRESS_BYTES, parseProgress } from './progress-file.js';
 import { eventsOf } from './fold.js';
@@ -19,6 +19,19 @@ import { eventsOf } from './fold.js';
 export const JOURNAL_DIR = 'journal';
 export const LEGACY_FILE = 'progress.json';
 const JOURNAL_NAME = /\.jsonl$/;
+
+/** Where a snapshot's reading of a journal stopped, and how to tell that the journal still ends there as it did. */
+export interface JournalMark {
+  size: number;
+  mtimeMs: number;
+  /** The file's last bytes up to `size`, base64: a journal replaced by another (restored, synced over) ends otherwise. */
+  end: string;
+  /** What reading it said (a torn line), said again on every read that does not parse it. */
+  warnings: string[];
+}
+
+/** Bytes of a journal's end kept in its mark: a line and more of the last review (ids are random). */
+export const MARK_BYTES = 160;
 
 /** Size and time of change: what says a source is as it was. */
 export interface Stamp {
@@ -43,6 +56,8 @@ export interface JournalSource {
   tail: JournalEvent[];
   /** Whether the file parted at `split` (a line ends there): else it is not the file the snapshot read. */
   parted: boolean;
+  /** Where a snapshot of this reading may say it stopped: after its last whole line. */
+  mark: JournalMark;
 }
 
 export function stampOf(file: string): Stamp | undefined {
@@ -89,26 +104,70 @@ export function readLegacy(dataDir: string, migrations?: Migrations): LegacySour
 
 /**
  * One journal read whole, its records parted at `split` bytes when that is where a line
- * ends (0: all of them are new); else all of them are the head. Warnings (torn lines) go to `warn`.
+ * ends (0: all of them are new); else all of them are the head. Given a snapshot's mark,
+ * parted where it says only if the file still ends there as it did then. Warnings (torn
+ * lines) go to `warn`.
  */
-export function readJournalSource(dataDir: string, name: string, split: number | undefined, warn: (m: string) => void): JournalSource {
+export function readJournalSource(dataDir: string, name: string, split: number | JournalMark | undefined, warn: (m: string) => void): JournalSource {
   const file = join(dataDir, JOURNAL_DIR, name);
+  // Stamped before the read: a write in between makes the stamp older, which costs a full read next time, never a stale one.
+  const mtimeMs = stampOf(file)?.mtimeMs ?? 0;
   let buf: Buffer;
   try {
     buf = readRegularFile(file, MAX_JOURNAL_BYTES);
   } catch (e) {
     throw cannotRead(file, e);
   }
-  const parted = split !== undefined && split <= buf.length && (split === 0 || buf[split - 1] === 0x0a);
-  const at = parted ? split : buf.length;
+  const parted =
+    typeof split === 'object' ? endsAsMarked(buf, mtimeMs, split) : split !== undefined && split <= buf.length && (split === 0 || buf[split - 1] === 0x0a);
+  const at = !parted ? buf.length : typeof split === 'object' ? split.size : split!;
   const head = parseJournal(buf.toString('utf8', 0, at), file);
   let tail: ParsedJournal = { events: [], warnings: [] };
   if (at < buf.length) {
     const text = buf.toString('utf8', at);
     tail = parseJournal(text, file, linesBefore(buf, at) + 1);
   }
-  for (const w of [...head.warnings, ...tail.warnings]) warn(w);
-  return { name, size: buf.length, head: head.events, tail: tail.events, parted };
+  const warnings = [...head.warnings, ...tail.warnings];
+  for (const w of warnings) warn(w);
+  return { name, size: buf.length, head: head.events, tail: tail.events, parted, mark: markOf(buf, 0, mtimeMs, warnings) };
+}
+
+/** Whether a journal read whole (`buf`) still ends at a snapshot's mark as it did, and was not rewritten in place since. */
+function endsAsMarked(buf: Buffer, mtimeMs: number, mark: JournalMark): boolean {
+  const end = Buffer.from(mark.end, 'base64');
+  if (buf.length < mark.size || mark.size < end.length || (buf.length === mark.size && mtimeMs !== mark.mtimeMs)) return false;
+  return buf.subarray(mark.size - end.length, mark.size).equals(end) && (mark.size === 0 || buf[mark.size - 1] === 0x0a);
+}
+
+/** The mark of a journal whose bytes from `offset` on are `buf`: up to its last whole line. */
+function markOf(buf: Buffer, offset: number, mtimeMs: number, warnings: string[]): JournalMark {
+  const cut = buf.lastIndexOf(0x0a) + 1;
+  return { size: offset + cut, mtimeMs, end: buf.toString('base64', Math.max(0, cut - MARK_BYTES), cut), warnings };
+}
+
+/**
+ * What a journal gained since a snapshot's `mark`, read from there on: undefined unless
+ * it still ends at the mark as it did and all that follows reads cleanly (the full read
+ * then names whatever is wrong).
+ */
+export function readJournalTail(dataDir: string, name: string, mark: JournalMark): JournalSource | undefined {
+  const file = join(dataDir, JOURNAL_DIR, name);
+  const end = Buffer.from(mark.end, 'base64');
+  const from = mark.size - end.length;
+  if (from < 0) return undefined;
+  const read = readFrom(file, from, MAX_JOURNAL_BYTES);
+  if (!read) return undefined;
+  const { buf, size, mtimeMs } = read;
+  if (
+    size < mark.size ||
+    (size === mark.size && mtimeMs !== mark.mtimeMs) ||
+    !buf.subarray(0, end.length).equals(end) ||
+    (end.length > 0 && end[end.length - 1] !== 0x0a)
+  )
+    return undefined;
+  const parsed = quickParse(buf.toString('utf8', end.length));
+  if (!parsed) return undefined;
+  return { name, size, head: [], tail: parsed.events, parted: true, mark: markOf(buf, from, mtimeMs, mark.warnings) };
 }
 
 /** The number of the line at byte `at`, counted only when a message needs it. */

@@ -11,9 +11,21 @@ import { acquireLock, isFolder, type LockOptions } from './lock.js';
 import type { Migrations } from './migrate.js';
 import { backUp } from './progress-file.js';
 import type { Progress, Review, StoredCard } from './schema.js';
-import { inTimeOrder } from './time-order.js';
-import { fits, readSnapshot, snapshotFile, writeSnapshot } from './snapshot.js';
-import { JOURNAL_DIR, journalNames, LEGACY_FILE, readJournalGrowth, readJournalSource, readLegacy, stampOf, type LegacySource } from './sources.js';
+import { instantOf, inTimeOrder } from './time-order.js';
+import { fits, readSnapshot, snapshotFile, writeSnapshot, type Snapshot } from './snapshot.js';
+import {
+  JOURNAL_DIR,
+  journalNames,
+  LEGACY_FILE,
+  readJournalGrowth,
+  readJournalSource,
+  readJournalTail,
+  readLegacy,
+  stampOf,
+  type JournalMark,
+  type JournalSource,
+  type LegacySource,
+} from './sources.js';
 
 export { assertWritable, backUp, formatProgress, MAX_PROGRESS_BYTES, parseProgress } from './progress-file.js';
 export { JOURNAL_DIR, LEGACY_FILE } from './sources.js';
@@ -66,6 +78,8 @@ interface State {
   progress: Progress;
   /** Each journal's size in bytes as far as it has been read. */
   journals: Map<string, number>;
+  /** Where the last full or partial read of each journal left it, for the snapshot. */
+  marks: Map<string, JournalMark>;
   legacy?: LegacySource;
   scheduling: CardReplay;
   /** Each question's reviews, made on the first commit, so that a commit replays one question, not all. */
@@ -93,15 +107,27 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
     const legacy = readLegacy(dataDir, opts.migrations);
     const names = journalNames(dataDir);
     const snap = snapFile ? readSnapshot(snapFile) : undefined;
-    // Parted where the snapshot stopped reading: what lies after is what it has not seen.
-    const sources = names.map((n) => readJournalSource(dataDir, n, snap ? (snap.journals[n] ?? 0) : undefined, warn));
     const folded = emptyFolded();
-    foldInto(folded, [legacy?.events ?? [], ...sources.map((s) => s.head)]);
-    const fresh = foldInto(
-      folded,
-      sources.map((s) => s.tail),
-    );
+    let sources = legacy ? undefined : sinceHistory(snap, names);
+    let fresh: Review[];
+    if (sources && snap?.history) {
+      Object.assign(folded, snap.history);
+      for (const s of sources) for (const w of s.mark.warnings) warn(w);
+      fresh = foldInto(
+        folded,
+        sources.map((s) => s.tail),
+      );
+    } else {
+      // Parted where the snapshot stopped reading: what lies after is what it has not seen.
+      sources = names.map((n) => readJournalSource(dataDir, n, snap ? (snap.journals[n] ?? 0) : undefined, warn));
+      foldInto(folded, [legacy?.events ?? [], ...sources.map((s) => s.head)]);
+      fresh = foldInto(
+        folded,
+        sources.map((s) => s.tail),
+      );
+    }
     const journals = new Map(sources.map((s) => [s.name, s.size]));
+    const marks = new Map(sources.map((s) => [s.name, s.mark]));
     const scheduling = schedulingOf(folded);
     let cards: Record<string, StoredCard>;
     const usable = fits(snap, scheduling.key, journals, legacy?.stamp) && sources.every((s) => s.parted);
@@ -110,18 +136,36 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
       const touched = new Set(fresh.map((r) => r.question));
       if (touched.size) Object.assign(cards, scheduling.replay(folded.reviews.filter((r) => touched.has(r.question))));
     } else cards = scheduling.replay(folded.reviews);
-    const st: State = { folded, progress: assemble(folded, cards, inTimeOrder(folded.reviews)), journals, scheduling, ...(legacy && { legacy }) };
-    if (snapFile && (!usable || sources.some((s) => s.tail.length > 0) || names.length !== Object.keys(snap?.journals ?? {}).length)) saveSnapshot(st);
+    const st: State = { folded, progress: assemble(folded, cards, inTimeOrder(folded.reviews)), journals, marks, scheduling, ...(legacy && { legacy }) };
+    if (snapFile && !(usable && snap.history && sameMarks(snap.journals, marks))) saveSnapshot(st);
     return st;
+  };
+
+  /** Every journal from where the snapshot's history stopped, or undefined when one does not fit it (then all are read whole). */
+  const sinceHistory = (snap: Snapshot | undefined, names: readonly string[]): JournalSource[] | undefined => {
+    if (!snap?.history || snap.legacy !== null || Object.keys(snap.journals).some((n) => !names.includes(n))) return undefined;
+    const out: JournalSource[] = [];
+    const said: string[] = [];
+    for (const n of names) {
+      const mark = snap.journals[n];
+      // A journal new since (another machine's, just synced) is read whole; its warnings wait until all fit.
+      const s = mark ? readJournalTail(dataDir, n, mark) : readJournalSource(dataDir, n, 0, (w) => said.push(w));
+      if (!s) return undefined;
+      out.push(s);
+    }
+    for (const w of said) warn(w);
+    return out;
   };
 
   const saveSnapshot = (st: State) => {
     if (snapFile)
       writeSnapshot(snapFile, {
         scheduling: st.scheduling.key,
-        journals: Object.fromEntries(st.journals),
+        journals: Object.fromEntries(st.marks),
         legacy: st.legacy?.stamp ?? null,
         cards: st.progress.cards,
+        // Not while an old file is a source: its records are in no journal yet.
+        ...(!st.legacy && { history: st.folded }),
       });
   };
 
@@ -168,7 +212,7 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
       cards = { ...cards };
       const replayed = new Set<string>();
       for (const r of inTimeOrder(fresh)) {
-        const t = Date.parse(r.at);
+        const t = instantOf(r.at);
         const q = r.question;
         if (!replayed.has(q) && t >= (lastAt.get(q) ?? -Infinity)) cards[q] = scheduling.step(cards[q], r);
         else replayed.add(q);
@@ -296,12 +340,15 @@ function retire(file: string): void {
   syncFolder(join(file, '..'));
 }
 
+const sameMarks = (a: Readonly<Record<string, JournalMark>>, b: ReadonlyMap<string, JournalMark>) =>
+  Object.keys(a).length === b.size && [...b].every(([n, m]) => a[n]?.size === m.size && a[n].mtimeMs === m.mtimeMs && a[n].end === m.end);
+
 /** Each question's latest review time among the first `count` reviews. */
 function latest(reviews: readonly Review[], count: number): Map<string, number> {
   const m = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const r = reviews[i]!;
-    const t = Date.parse(r.at);
+    const t = instantOf(r.at);
     if (!(t <= (m.get(r.question) ?? -Infinity))) m.set(r.question, t);
   }
   return m;

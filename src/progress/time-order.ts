@@ -36,7 +36,71 @@ function merge<R extends { at: string }>(a: readonly R[], b: readonly R[]): R[] 
 
 function sortByTime<R extends { at: string }>(reviews: readonly R[]): R[] {
   return reviews
-    .map((r, i) => ({ r, i, t: Date.parse(r.at) }))
+    .map((r, i) => ({ r, i, t: instantOf(r.at) }))
     .sort((a, b) => a.t - b.t || a.i - b.i)
     .map((x) => x.r);
+}
+
+/**
+ * "At or after `ms`" for review instants: canonical UTC instants (what mlquiz writes)
+ * compare as strings, as inTimeOrder compares them; any other form is parsed.
+ */
+export function atOrAfter(ms: number): (at: string) => boolean {
+  const iso = Number.isFinite(ms) && ms >= 0 && ms < 253402300800000 ? new Date(ms).toISOString() : '';
+  if (iso.length !== 24) return (at) => Date.parse(at) >= ms;
+  return (at) => (at.length === 24 && at.charCodeAt(23) === 90 ? at >= iso : Date.parse(at) >= ms);
+}
+
+/**
+ * Date.parse for review instants, three times quicker on the canonical UTC form mlquiz
+ * writes (`2026-11-21T09:15:57.186Z`), read digit by digit; any other form goes to
+ * Date.parse. Over 100,000 reviews the parse is most of a report's pass over the log.
+ */
+export function instantOf(at: string): number {
+  const t = canonicalInstant(at);
+  return t === undefined ? Date.parse(at) : t;
+}
+
+/** Whether `at` is a valid instant in the canonical form: what the ISO pattern (review-check.ts) accepts of that form, without the pattern. */
+export const isCanonicalInstant = (at: string): boolean => canonicalInstant(at, true) !== undefined;
+
+/** The instant of a canonical UTC form with every field in range (0 for any, when `checkOnly`), else undefined. */
+function canonicalInstant(at: string, checkOnly = false): number | undefined {
+  if (at.length !== 24 || at.charCodeAt(23) !== 90 || at.charCodeAt(10) !== 84 || at.charCodeAt(19) !== 46) return undefined;
+  if (at.charCodeAt(4) !== 45 || at.charCodeAt(7) !== 45 || at.charCodeAt(13) !== 58 || at.charCodeAt(16) !== 58) return undefined;
+  const y = digits(at, 0, 4);
+  const mo = digits(at, 5, 2);
+  const day = digits(at, 8, 2);
+  const h = digits(at, 11, 2);
+  const mi = digits(at, 14, 2);
+  const sec = digits(at, 17, 2);
+  const ms = digits(at, 20, 3);
+  // A non-digit makes its field negative.
+  if (y < 0 || ms < 0 || mo < 1 || mo > 12 || day < 1 || day > daysIn(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
+  if (checkOnly) return 0;
+  return daysFromCivil(y, mo, day) * 86_400_000 + ((h * 60 + mi) * 60 + sec) * 1000 + ms;
+}
+
+/** The number written by `n` digits from `i`, or -1 if any is not a digit. */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (y: number, m: number) => (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]!);
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }

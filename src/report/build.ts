@@ -1,4 +1,6 @@
-import { calibration, type Calibration } from '../engine/calibration.js';
+import { instantOf } from '../progress/time-order.js';
+import { calibrationOf, type Calibration } from '../engine/calibration.js';
+import { traceRecalls, type RecallTrace } from '../engine/recall-trace.js';
 import { goalStatus, type GoalStatus } from '../engine/goal-status.js';
 import { mockHistory } from '../engine/mock-history.js';
 import type { Question } from '../bank/types.js';
@@ -26,6 +28,11 @@ export interface ReportOptions {
   all?: readonly Question[];
   /** `30d`, `12w` or `2026-10-01`: the activity window (default: the last 12 weeks). */
   since?: string;
+  /**
+   * A recall trace the caller kept from an earlier run (recall-cache.ts): carried on where
+   * it fits the reviews and the scheduling, made afresh where it does not.
+   */
+  trace?: RecallTrace;
 }
 
 export const DEFAULT_WEEKS = 12;
@@ -60,7 +67,7 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
   let last: string | null = null;
   for (const r of progress.reviews) {
     if (!inScope(r.question)) continue;
-    const ms = Date.parse(r.at);
+    const ms = instantOf(r.at);
     const day = dayNumber(ms, offset);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
     reviews++;
@@ -126,7 +133,7 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
     due: due.forecast,
     mocks,
     goal,
-    calibration: roundCalibration(calibration(progress.reviews, now, RETENTION_DAYS, scheduling)),
+    calibration: roundCalibration(calibrationOf(reportTrace(progress, o), now, RETENTION_DAYS, scheduling.retention)),
     scheduler: {
       parameters: fitted ? 'fitted' : 'default',
       fitted_at: fitted?.at ?? null,
@@ -136,6 +143,14 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
     },
     next: suggest({ totals, leeches, mocks, filterTags, goal, plan: planTags(questions, all, progress, goal, now), now, today: dayString(today) }),
   };
+}
+
+/**
+ * The recall trace of the whole log (in time order, as the progress holds it) under the
+ * scheduling the report reads it with, carried on from `o.trace` where that fits.
+ */
+export function reportTrace(progress: Progress, o: Pick<ReportOptions, 'offset' | 'dayStart' | 'trace'>): RecallTrace {
+  return traceRecalls(progress.reviews, schedulingOf(progress, hourlyOffset(personDay(o.offset, o.dayStart ?? 0))), o.trace);
 }
 
 /** Shares rounded once, here, as every other figure of the report. */

@@ -1,7 +1,13 @@
+import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { calibration, DESIRED_RETENTION } from '../../src/engine/calibration.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readRecallCache, recallCacheFile, writeRecallCache } from '../../src/cli/recall-cache.js';
+import { calibration, calibrationOf, DESIRED_RETENTION } from '../../src/engine/calibration.js';
 import { createRng } from '../../src/engine/rng.js';
-import { nextCard, predictedRecalls, retrievability } from '../../src/engine/schedule.js';
+import { DEFAULT_SCHEDULING, inTimeOrder, nextCard, retrievability, type Scheduling } from '../../src/engine/schedule.js';
+import { predictedRecalls, traceRecalls } from '../../src/engine/recall-trace.js';
 import type { Review, StoredCard } from '../../src/progress/schema.js';
 import { days, NOW } from './fixtures.js';
 
@@ -91,5 +97,56 @@ describe('predictedRecalls, the fast path calibration uses', () => {
     const fast = predictedRecalls(reviews).map((x) => x.predicted);
     expect(fast).toHaveLength(expected.length);
     for (let i = 0; i < fast.length; i++) expect(Math.abs(fast[i]! - expected[i]!), `review ${i}`).toBeLessThan(1e-12);
+  });
+});
+
+/** Parameters other than the defaults, as `mlquiz optimize` would store. */
+const FITTED = default_w.map((w, i) => (i < 4 ? w / 2 : w));
+
+describe('a recall trace carried on between runs', () => {
+  const withIds = (rs: Review[]) => rs.map((r, i) => ({ ...r, id: `r${String(i).padStart(6, '0')}` }));
+  const plain = (t: ReturnType<typeof traceRecalls>) => ({
+    ...t,
+    points: { at: Array.from(t.points.at), predicted: Array.from(t.points.predicted), recalled: Array.from(t.points.recalled) },
+  });
+
+  it('carried on over new reviews gives the trace made from the start; one that does not fit is made afresh', () => {
+    const log = inTimeOrder(withIds(learner((p) => p, 'trace', 40, 200)));
+    const cut = Math.floor(log.length * 0.7);
+    const whole = traceRecalls(log);
+    const early = traceRecalls(log.slice(0, cut));
+    expect(early.count).toBe(cut);
+    expect(early.points.at.length).toBeGreaterThan(50);
+    // Carried on over the rest: the same numbers, to the last bit.
+    expect(plain(traceRecalls(log, DEFAULT_SCHEDULING, early))).toEqual(plain(whole));
+    // A late review sorted in before the end of the earlier trace: it no longer fits.
+    const late = { ...log[cut - 5]!, id: 'late', at: new Date(Date.parse(log[Math.floor(cut / 2)]!.at) + 1000).toISOString() };
+    const withLate = inTimeOrder([...log, late]);
+    expect(plain(traceRecalls(withLate, DEFAULT_SCHEDULING, early))).toEqual(plain(traceRecalls(withLate)));
+    // Another scheduling: other memory, made afresh.
+    const other: Scheduling = { ...DEFAULT_SCHEDULING, params: FITTED };
+    expect(plain(traceRecalls(log, other, early))).toEqual(plain(traceRecalls(log, other)));
+    // And calibration from a carried-on trace is calibration of the log.
+    expect(calibrationOf(traceRecalls(log, DEFAULT_SCHEDULING, early), NOW, 30, DEFAULT_SCHEDULING.retention)).toEqual(calibration(log, NOW));
+  });
+
+  it('kept in the cache folder, reads back as it was written; a damaged file is ignored', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlq-trace-'));
+    const file = recallCacheFile(dir, '/some/data');
+    const t = traceRecalls(inTimeOrder(withIds(learner((p) => p, 'cache', 10, 60))));
+    writeRecallCache(file, t);
+    expect(plain(readRecallCache(file)!)).toEqual(plain(t));
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    for (const harm of [
+      (d: any) => (d.points.predicted = 'AAAA'),
+      (d: any) => (d.memory.q0 = [1, 2]),
+      (d: any) => (d.count = -1),
+      (d: any) => (d.format = 1),
+    ]) {
+      const copy = structuredClone(doc);
+      harm(copy);
+      writeFileSync(file, JSON.stringify(copy));
+      expect(readRecallCache(file)).toBeUndefined();
+    }
   });
 });

@@ -1,14 +1,15 @@
 import { testReplay, testStore } from './open.js';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine/rng.js';
 import { emptyProgress, type Progress } from '../../src/progress/schema.js';
-import { eventsOf } from '../../src/progress/fold.js';
+import { emptyFolded, eventsOf, foldInto } from '../../src/progress/fold.js';
 import { header, line } from '../../src/progress/journal.js';
 import { snapshotFile, writeSnapshot } from '../../src/progress/snapshot.js';
+import { MARK_BYTES } from '../../src/progress/sources.js';
 import { buildWriter } from './writer.js';
 
 /*
@@ -51,6 +52,12 @@ function history(): Progress {
   return p;
 }
 
+/** A journal's mark as a full read leaves it (the file ends with a whole line). */
+function markOfFile(file: string) {
+  const bytes = readFileSync(file);
+  return { size: bytes.length, mtimeMs: statSync(file).mtimeMs, end: bytes.subarray(-MARK_BYTES).toString('base64'), warnings: [] };
+}
+
 let script: string;
 beforeAll(async () => {
   script = await buildWriter();
@@ -62,14 +69,18 @@ describe('a long history', () => {
     const snapshots = mkdtempSync(join(tmpdir(), 'mlq-large-cache-'));
     mkdirSync(join(dir, 'journal'));
     const h = history();
-    writeFileSync(join(dir, 'journal', 'history.jsonl'), [header('history'), ...eventsOf(h).map(line)].join('\n') + '\n');
+    const events = eventsOf(h);
+    writeFileSync(join(dir, 'journal', 'history.jsonl'), [header('history'), ...events.map(line)].join('\n') + '\n');
     // The snapshot a person's cache would hold for this journal, written as it is (a replay of
     // 300,000 reviews would take seconds, and the cards are not what this test is about).
+    const folded = emptyFolded();
+    foldInto(folded, [events]);
     writeSnapshot(snapshotFile(snapshots, dir, 'this-machine'), {
       scheduling: testReplay({}).key,
-      journals: { 'history.jsonl': statSync(join(dir, 'journal', 'history.jsonl')).size },
+      journals: { 'history.jsonl': markOfFile(join(dir, 'journal', 'history.jsonl')) },
       legacy: null,
       cards: h.cards,
+      history: folded,
     });
     const rng = createRng('large-history');
     const saved = new Set<string>();

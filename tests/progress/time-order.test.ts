@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine/rng.js';
-import { inTimeOrder } from '../../src/progress/time-order.js';
+import { ISO } from '../../src/progress/review-check.js';
+import { atOrAfter, instantOf, inTimeOrder, isCanonicalInstant } from '../../src/progress/time-order.js';
 
 /** The definition: by time, ties in log order. */
 const byDefinition = <R extends { at: string }>(xs: readonly R[]) =>
@@ -34,5 +35,43 @@ describe('inTimeOrder', () => {
     expect(inTimeOrder(log)).not.toBe(log);
     expect(log).toEqual(copy);
     expect(inTimeOrder([])).toEqual([]);
+  });
+});
+
+describe('instantOf, atOrAfter and isCanonicalInstant', () => {
+  it('agree with Date.parse and the ISO pattern on canonical instants, damaged ones and other forms', () => {
+    const rng = createRng('instants');
+    const samples: string[] = [
+      '2024-02-29T23:59:59.999Z',
+      '2026-02-29T00:00:00.000Z',
+      '2026-04-31T00:00:00.000Z',
+      '2026-13-01T00:00:00.000Z',
+      '2026-01-01T24:00:00.000Z',
+    ];
+    samples.push(
+      '2026-01-01T10:00:00+01:00',
+      '2026-01-01T10:00:00Z',
+      '2026-0a-01T00:00:00.000Z',
+      '1900-03-01T00:00:00.000Z',
+      '0000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:60.000Z',
+    );
+    for (let i = 0; i < 20_000; i++) {
+      const t = Math.floor((rng() * 2 - 0.5) * 4e12);
+      let at = new Date(t).toISOString();
+      // Now and then a digit or separator swapped for another character.
+      if (rng() < 0.2) {
+        const k = Math.floor(rng() * 24);
+        at = at.slice(0, k) + '0123456789-:.TZx'[Math.floor(rng() * 16)] + at.slice(k + 1);
+      }
+      samples.push(at);
+    }
+    for (const at of samples) {
+      expect(Object.is(instantOf(at), Date.parse(at)), at).toBe(true);
+      if (at.length === 24 && at.endsWith('Z')) expect(isCanonicalInstant(at), at).toBe(ISO.test(at));
+    }
+    const since = Date.parse('2026-06-01T12:00:00.000Z');
+    const recent = atOrAfter(since);
+    for (const at of samples) if (Number.isFinite(Date.parse(at))) expect(recent(at), at).toBe(Date.parse(at) >= since);
   });
 });

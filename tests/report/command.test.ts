@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +107,45 @@ describe('mlquiz report', () => {
     // --json error paths print the error as JSON on stdout too (issue 8, item 10).
     expect(JSON.parse(r.out).error).toMatchObject({ code: 2, message: expect.stringContaining(join(home, 'progress.json')) });
     expect(r.err).toContain(join(home, 'progress.json'));
+  });
+
+  it('prints the same report whether its caches are warm, stale or absent, as reviews arrive from two machines', async () => {
+    const banks = fixtureDir({ 'demo.yaml': BANK });
+    const home = mkdtempSync(join(tmpdir(), 'mlq-report-cache-'));
+    const p = simulate({ questions: QS, reviews: 300, end: new Date('2026-11-20T08:00:00Z'), perDay: 12, seed: 'cache', mockEvery: 4 });
+    writeFileSync(join(home, 'progress.json'), JSON.stringify(p));
+    const now = new Date('2026-11-21T10:00:00Z');
+    const report = async (cached: boolean) => {
+      const env: Record<string, string> = { MLQUIZ_HOME: home, NO_COLOR: '1', ...(cached ? {} : { MLQUIZ_NO_CACHE: '1' }) };
+      const r = await runCli(['report', '--json'], { shippedBanks: banks, env, now: () => now });
+      expect(r.code).toBe(0);
+      return JSON.parse(r.out);
+    };
+    expect(await report(true)).toEqual(await report(false));
+    // More answers on this machine and a journal from another: the caches are carried on.
+    for (const [device, minute] of [
+      ['laptop', 10],
+      ['desktop', 20],
+      ['laptop', 30],
+    ] as const) {
+      const more = simulate({
+        questions: QS,
+        reviews: 20,
+        end: new Date(now.getTime() - 3_600_000 + minute * 60_000),
+        perDay: 20,
+        seed: `${device}-${minute}`,
+        mockEvery: 0,
+      });
+      const lines = more.reviews.map((r) =>
+        JSON.stringify({ review: { ...r, id: `${device}${minute}x${r.at.slice(11, 19).replace(/:/g, '')}${r.question}`.slice(0, 64) } }),
+      );
+      const file = join(home, 'journal', `${device}.jsonl`);
+      mkdirSync(join(home, 'journal'), { recursive: true });
+      if (!existsSync(file)) writeFileSync(file, `${JSON.stringify({ mlquiz: 'journal', version: 4, device })}\n`);
+      appendFileSync(file, lines.join('\n') + '\n');
+      expect(await report(true)).toEqual(await report(false));
+    }
+    expect(readdirSync(join(home, 'cache')).some((f) => f.startsWith('recalls-'))).toBe(true);
   });
 });
 

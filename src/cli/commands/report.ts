@@ -2,13 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RuntimeFailure, UsageError } from '../../errors.js';
 import { progressStore } from '../progress.js';
-import { buildReport } from '../../report/build.js';
+import { buildReport, reportTrace } from '../../report/build.js';
+import { readRecallCache, recallCacheFile, writeRecallCache } from '../recall-cache.js';
 import { BadWindow } from '../../engine/days.js';
 import { renderHtml } from '../../report/render-html.js';
 import { renderTerminal } from '../../report/render-terminal.js';
 import { colours } from '../../format/colour.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, dayStartHour, writeJson, type Context } from '../context.js';
+import { cacheDir, columns, dataDir, dayStartHour, writeJson, type Context } from '../context.js';
 
 interface ReportOptions {
   tag?: string[];
@@ -23,13 +24,20 @@ interface ReportOptions {
 export default async function report(opts: ReportOptions, _args: string[], ctx: Context): Promise<number> {
   const set = await loadConfiguredBanks(ctx, opts);
   const questions = opts.tag?.length ? selectQuestions(set, { tags: opts.tag }) : set.questions;
-  const progress = progressStore(ctx, opts.dataDir).load();
+  const dir = dataDir(ctx, opts.dataDir);
+  const progress = progressStore(ctx, dir).load();
+  const cache = cacheDir(ctx);
+  const traceFile = cache && recallCacheFile(cache, dir);
+  const kept = traceFile ? readRecallCache(traceFile) : undefined;
+  const trace = reportTrace(progress, { offset: ctx.offset, dayStart: dayStartHour(ctx), ...(kept && { trace: kept }) });
+  if (traceFile && (trace.count !== kept?.count || trace.digest !== kept.digest || trace.scheduling !== kept.scheduling)) writeRecallCache(traceFile, trace);
   let data;
   try {
     data = buildReport(questions, progress, {
       now: ctx.now(),
       offset: ctx.offset,
       dayStart: dayStartHour(ctx),
+      trace,
       tags: opts.tag ?? [],
       all: set.questions,
       ...(opts.since !== undefined && { since: opts.since }),
