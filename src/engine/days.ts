@@ -31,10 +31,16 @@ const DAY_MS = 86_400_000;
  */
 export function hourlyOffset(offset: Offset): Offset {
   const cache = new Map<number, number>();
+  // A log in time order asks about one hour many times running: that one is kept at hand.
+  let lastHour = NaN;
+  let lastValue = 0;
   return (ms) => {
     const h = Math.floor(ms / 3_600_000);
+    if (h === lastHour) return lastValue;
     let v = cache.get(h);
     if (v === undefined) cache.set(h, (v = offset(h * 3_600_000)));
+    lastHour = h;
+    lastValue = v;
     return v;
   };
 }

@@ -1,4 +1,5 @@
 import type { Difficulty, Question } from '../bank/types.js';
+import { byText } from '../format/compare.js';
 
 export interface QuestionFilter {
   tags?: string[];
@@ -29,7 +30,7 @@ function baseName(file: string): string {
 export function countTags(questions: readonly Question[]): { tag: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const q of questions) for (const t of q.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || byText(a.tag, b.tag));
 }
 
 /** The requested tags that no loaded question has. */

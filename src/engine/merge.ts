@@ -1,4 +1,5 @@
 import { further } from '../progress/fold.js';
+import { byText } from '../format/compare.js';
 import { idOf } from '../progress/review-id.js';
 import type { Progress, Review } from '../progress/schema.js';
 import { replayCards } from './replay.js';
@@ -51,7 +52,7 @@ export function mergeProgress(mine: Progress, other: Progress): MergeResult {
     ...(goal && { goal }),
     cards,
     reviews,
-    sessions: [...sessions.values()].sort((a, b) => a.started_at.localeCompare(b.started_at)),
+    sessions: [...sessions.values()].sort((a, b) => byText(a.started_at, b.started_at)),
   };
   return { progress, added: { reviews: fresh.length, sessions: addedSessions }, known: other.reviews.length - fresh.length, rebuilt: touched.size };
 }

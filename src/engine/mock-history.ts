@@ -1,4 +1,5 @@
 import type { Session } from '../progress/schema.js';
+import { byText } from '../format/compare.js';
 
 export interface ScoredRound {
   id: string;
@@ -27,7 +28,7 @@ export interface MockHistory {
 export function mockHistory(sessions: readonly Session[]): MockHistory {
   const rounds = sessions
     .filter((s) => s.kind === 'mock' && s.status === 'finished' && typeof s.score === 'number')
-    .sort((a, b) => a.started_at.localeCompare(b.started_at))
+    .sort((a, b) => byText(a.started_at, b.started_at))
     .map((s): ScoredRound => ({ id: s.id, at: s.started_at, score: s.score!, ...(s.plan !== undefined && { plan: s.plan }) }));
   const best = rounds.reduce<ScoredRound | null>((b, r) => (b === null || r.score > b.score ? r : b), null);
   const latest = rounds.at(-1) ?? null;

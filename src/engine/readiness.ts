@@ -1,4 +1,5 @@
 import type { Question } from '../bank/types.js';
+import { byText } from '../format/compare.js';
 import type { Progress } from '../progress/schema.js';
 import { paramsOf, retrievability } from './schedule.js';
 
@@ -45,6 +46,6 @@ export function readiness(scope: readonly Question[], progress: Progress, at: Da
   }
   const tags = [...byTag.values()]
     .map((t) => ({ ...t, readiness: t.readiness / t.questions }))
-    .sort((a, b) => a.readiness - b.readiness || a.tag.localeCompare(b.tag));
+    .sort((a, b) => a.readiness - b.readiness || byText(a.tag, b.tag));
   return { at: at.toISOString(), questions: scope.length, introduced, overall: scope.length ? sum / scope.length : 0, tags };
 }

@@ -1,3 +1,5 @@
+import { byText } from '../format/compare.js';
+
 /**
  * The one definition of how weak a tag is, used wherever mlquiz names a weak tag: the
  * picker's weighting and its "weak tag" reason, the end-of-session summary, the mock
@@ -46,6 +48,6 @@ export function tagWeaknesses(outcomes: Iterable<TagOutcome>): Map<string, TagWe
 export function weakestTags(outcomes: Iterable<TagOutcome>, limit = Infinity): TagWeakness[] {
   return [...tagWeaknesses(outcomes).values()]
     .filter((w) => w.missed > 0)
-    .sort((a, b) => b.weakness - a.weakness || b.answers - a.answers || a.tag.localeCompare(b.tag))
+    .sort((a, b) => b.weakness - a.weakness || b.answers - a.answers || byText(a.tag, b.tag))
     .slice(0, limit);
 }

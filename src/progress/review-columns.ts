@@ -142,7 +142,8 @@ export function fromColumns(v: unknown): Review[] | undefined {
     const s = k.session[i]!;
     const rating = k.rating[i]!;
     const state = k.state[i]!;
-    const covered = fromBits(k.covered[i]);
+    const bits = k.covered[i];
+    const covered = bits === 0 ? NONE : fromBits(bits);
     const correct = k.correct[i]!;
     const budget = k.budget_ms[i]!;
     if (

@@ -1,4 +1,5 @@
 import { instantOf } from '../progress/time-order.js';
+import { byText } from '../format/compare.js';
 import { calibrationOf, type Calibration } from '../engine/calibration.js';
 import { traceRecalls, type RecallTrace } from '../engine/recall-trace.js';
 import { goalStatus, type GoalStatus } from '../engine/goal-status.js';
@@ -65,11 +66,19 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
   let retentionN = 0;
   let first: string | null = null;
   let last: string | null = null;
+  // Counted a run of one day at a time: the log is in time order, so a day's reviews come together.
+  let runDay = NaN;
+  let run = 0;
   for (const r of progress.reviews) {
     if (!inScope(r.question)) continue;
     const ms = instantOf(r.at);
     const day = dayNumber(ms, offset);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    if (day !== runDay) {
+      if (run) perDay.set(runDay, (perDay.get(runDay) ?? 0) + run);
+      runDay = day;
+      run = 0;
+    }
+    run++;
     reviews++;
     if (first === null || r.at < first) first = r.at;
     if (last === null || r.at > last) last = r.at;
@@ -79,6 +88,7 @@ export function buildReport(questions: readonly Question[], progress: Progress, 
     }
   }
 
+  if (run) perDay.set(runDay, (perDay.get(runDay) ?? 0) + run);
   const activity = buildActivity(perDay, from, today);
   const days = new Set(perDay.keys());
   const { current, longest } = streaks(days, today);
@@ -242,7 +252,7 @@ function buildMocks(sessions: readonly Session[], since: number | undefined, off
       return m;
     })
     .filter((m) => since === undefined || m.date >= dayString(since))
-    .sort((a, b) => a.started_at.localeCompare(b.started_at));
+    .sort((a, b) => byText(a.started_at, b.started_at));
   // Best, latest and change by the one definition the scorecard uses too, over the window's rounds.
   const inWindow = new Set(rounds.map((r) => r.id));
   const h = mockHistory(sessions.filter((s) => inWindow.has(s.id)));

@@ -1,4 +1,5 @@
 import type { Question } from '../bank/types.js';
+import { byText } from '../format/compare.js';
 import { isDue } from '../engine/schedule.js';
 import { paramsOf } from '../engine/schedule.js';
 import type { Progress } from '../progress/schema.js';
@@ -39,5 +40,5 @@ export function tagMastery(
       byTag.set(tag, t);
     }
   }
-  return [...byTag.values()].map((t) => ({ ...t, mastery: t.count ? t.mastery / t.count : 0 })).sort((a, b) => a.tag.localeCompare(b.tag));
+  return [...byTag.values()].map((t) => ({ ...t, mastery: t.count ? t.mastery / t.count : 0 })).sort((a, b) => byText(a.tag, b.tag));
 }

@@ -1,4 +1,5 @@
 import type { Question } from '../bank/types.js';
+import { byText } from '../format/compare.js';
 import { goalScope } from '../engine/goal.js';
 import type { GoalStatus } from '../engine/goal-status.js';
 import { MOCK_EVERY_DAYS } from '../engine/mock-advice.js';
@@ -46,14 +47,14 @@ export function planTags(questions: readonly Question[], all: readonly Question[
   for (const q of scope) for (const t of q.tags) count.set(t, (count.get(t) ?? 0) + 1);
   const untried = [...untriedTags(scope, progress, all)]
     .map((tag) => ({ tag, questions: count.get(tag) ?? 0 }))
-    .sort((a, b) => b.questions - a.questions || a.tag.localeCompare(b.tag));
+    .sort((a, b) => b.questions - a.questions || byText(a.tag, b.tag));
   const stats = tagStats(all, progress, now);
   const weak =
     [...count.keys()]
       .map((t) => stats.get(t))
       .filter((w): w is TagWeakness => w !== undefined && w.weakness > PRIOR_WEAKNESS)
       // The order of weakestTags: the weakest, then the more answered, then by name.
-      .sort((a, b) => b.weakness - a.weakness || b.answers - a.answers || a.tag.localeCompare(b.tag))[0] ?? null;
+      .sort((a, b) => b.weakness - a.weakness || b.answers - a.answers || byText(a.tag, b.tag))[0] ?? null;
   return { untried, weak };
 }
 

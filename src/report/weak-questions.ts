@@ -1,4 +1,5 @@
 import type { Question } from '../bank/types.js';
+import { byText } from '../format/compare.js';
 import { budgetMs } from '../engine/rating.js';
 import { paramsOf } from '../engine/schedule.js';
 import type { Progress, Review } from '../progress/schema.js';
@@ -25,18 +26,18 @@ export const RECALL_WEAK = 0.9;
 /** The log is in commit order, which is the order answers were graded. */
 export function histories(reviews: readonly Review[], questions: ReadonlyMap<string, Question>): Map<string, History> {
   const out = new Map<string, History>();
-  for (const r of reviews) {
+  // From the latest back: a question's last review comes first and its few recent ones
+  // fill in front, so that most reviews are only counted.
+  for (let i = reviews.length - 1; i >= 0; i--) {
+    const r = reviews[i]!;
     const q = questions.get(r.question);
     if (!q) continue;
     let h = out.get(r.question);
     if (!h) out.set(r.question, (h = { reviews: 0, recent: [], ratios: [], last: r }));
     h.reviews++;
-    h.last = r;
-    h.recent.push(r.rating);
-    if (h.recent.length > LEECH_AGAIN.of) h.recent.shift();
+    if (h.recent.length < LEECH_AGAIN.of) h.recent.unshift(r.rating);
     // Older reviews may lack budget_ms; the question's budget today stands in.
-    h.ratios.push(r.duration_ms / (r.budget_ms ?? budgetMs(q)));
-    if (h.ratios.length > 3) h.ratios.shift();
+    if (h.ratios.length < 3) h.ratios.unshift(r.duration_ms / (r.budget_ms ?? budgetMs(q)));
   }
   return out;
 }
@@ -59,7 +60,7 @@ export function findLeeches(questions: readonly Question[], progress: Progress, 
     const reasons = [byLapses && `${card.lapses} lapses`, byAgain && `Again in ${again} of the last ${h.recent.length}`].filter(Boolean);
     out.push({ id: q.id, prompt: q.prompt, tags: q.tags, lapses: card.lapses, recent_again: again, reviews: h.reviews, reason: reasons.join(', ') });
   }
-  return out.sort((a, b) => b.lapses - a.lapses || b.recent_again - a.recent_again || a.id.localeCompare(b.id));
+  return out.sort((a, b) => b.lapses - a.lapses || b.recent_again - a.recent_again || byText(a.id, b.id));
 }
 
 /**
@@ -114,5 +115,5 @@ export function findWeakest(
       reasons,
     });
   }
-  return out.sort((a, b) => b.weakness - a.weakness || a.id.localeCompare(b.id)).slice(0, count);
+  return out.sort((a, b) => b.weakness - a.weakness || byText(a.id, b.id)).slice(0, count);
 }
