@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { benchDir, BIN, loadSources } from './sources.mjs';
 
 const REVIEWS = 100_000;
-const RUNS = 7;
+const RUNS = 11;
 const TARGET_RATIO = 1.5;
 const NOW = new Date();
 
@@ -80,26 +80,26 @@ try {
     if (r.status !== 0) throw new Error(`mlquiz ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     return { ms, out: r.stdout };
   };
-  // One warm-up run fills the bank cache, as any earlier command would have.
+  // One warm-up run fills the caches (banks, snapshot, recall trace), as any earlier command would have.
   const keys = Object.keys(JSON.parse(once(['report', '--json']).out));
+  // The floor: a bare node that only reads and parses the journals, nothing of mlquiz, in
+  // the faster of two ways: a JSON.parse per line, and one JSON.parse of each file as an
+  // array. Each run of mlquiz comes right after one of each floor: the machine is shared,
+  // and a load that drifts between two separate series would show up as a ratio.
+  const floors = { 'per line': [], 'as one array': [] };
+  const bare = (code) => {
+    const s = performance.now();
+    spawnSync(process.execPath, ['-e', code]);
+    return performance.now() - s;
+  };
   const baseline = [];
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     baseline.push(once(['--version']).ms);
+    floors['per line'].push(bare(perLine));
+    floors['as one array'].push(bare(asArray));
     times.push(once(['report', '--json']).ms);
   }
-  // The floor: a bare node that only reads and parses the journals, nothing of mlquiz, in
-  // the faster of two ways: a JSON.parse per line, and one JSON.parse of each file as an array.
-  const floors = { 'per line': [], 'as one array': [] };
-  for (let i = 0; i < RUNS; i++)
-    for (const [how, code] of [
-      ['per line', perLine],
-      ['as one array', asArray],
-    ]) {
-      const s = performance.now();
-      spawnSync(process.execPath, ['-e', code]);
-      floors[how].push(performance.now() - s);
-    }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const med = median(times);
   console.log(`report --json keys: ${keys.join(', ')}`);

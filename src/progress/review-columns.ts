@@ -132,44 +132,57 @@ export function fromColumns(v: unknown): Review[] | undefined {
   if (!ids || !ats || !COLUMNS.every((k) => k === 'id' || k === 'at' || (Array.isArray(c[k]) && (c[k] as unknown[]).length === n))) return undefined;
   if (ids.length !== n || ats.length !== n) return undefined;
   const k = c as unknown as ReviewColumns;
-  const nq = k.questions.length;
-  const ns = k.sessions.length;
+  // Column by column, each a tight loop of one kind of check (quicker to run than one
+  // loop doing all of them), before any review is made.
+  const ints = (xs: unknown[], lo: number, hi: number) => {
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      if (!(typeof x === 'number' && x >= lo && x <= hi && Math.floor(x) === x)) return false;
+    }
+    return true;
+  };
+  const MAX = Number.MAX_SAFE_INTEGER;
+  if (
+    !ints(k.question, 0, k.questions.length - 1) ||
+    !ints(k.session, 0, k.sessions.length - 1) ||
+    !ints(k.rating, 1, 4) ||
+    !ints(k.state, 0, 3) ||
+    !ints(k.total, 0, MAX) ||
+    !ints(k.duration_ms, 0, MAX) ||
+    !ints(k.correct, -1, 1) ||
+    !ints(k.budget_ms, 0, MAX)
+  )
+    return undefined;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    if (!(id === 0 || (typeof id === 'string' && REVIEW_ID.test(id)))) return undefined;
+  }
+  for (let i = 0; i < n; i++) {
+    const at = ats[i];
+    if (!(typeof at === 'string' && (isCanonicalInstant(at) || isIso(at)))) return undefined;
+  }
+  const covers = new Array<number[]>(n);
+  for (let i = 0; i < n; i++) {
+    const bits = k.covered[i];
+    const covered = bits === 0 ? NONE : fromBits(bits);
+    if (!covered) return undefined;
+    covers[i] = covered;
+  }
   const out = new Array<Review>(n);
   for (let i = 0; i < n; i++) {
     const id = ids[i];
-    const at = ats[i];
-    const q = k.question[i]!;
-    const s = k.session[i]!;
-    const rating = k.rating[i]!;
-    const state = k.state[i]!;
-    const bits = k.covered[i];
-    const covered = bits === 0 ? NONE : fromBits(bits);
     const correct = k.correct[i]!;
     const budget = k.budget_ms[i]!;
-    if (
-      !(id === 0 || (typeof id === 'string' && REVIEW_ID.test(id))) ||
-      !(isInt(q) && q >= 0 && q < nq) ||
-      !(isInt(s) && s >= 0 && s < ns) ||
-      !(typeof at === 'string' && (isCanonicalInstant(at) || isIso(at))) ||
-      !(isInt(rating) && rating >= 1 && rating <= 4) ||
-      !(isInt(state) && state >= 0 && state <= 3) ||
-      !covered ||
-      !isNonNegInt(k.total[i]) ||
-      !isNonNegInt(k.duration_ms[i]) ||
-      !(correct === -1 || correct === 0 || correct === 1) ||
-      !(isInt(budget) && budget >= 0)
-    )
-      return undefined;
     const r: Review = {
       id: id as string,
-      question: k.questions[q]!,
-      at,
-      rating,
-      state,
-      covered,
+      question: k.questions[k.question[i]!]!,
+      at: ats[i] as string,
+      rating: k.rating[i]!,
+      state: k.state[i]!,
+      covered: covers[i]!,
       total: k.total[i]!,
       duration_ms: k.duration_ms[i]!,
-      session: k.sessions[s]!,
+      session: k.sessions[k.session[i]!]!,
     };
     // Deleted rather than spread in: one object shape for the common case, and this loop runs per review.
     if (id === 0) delete r.id;

@@ -7,7 +7,7 @@ import { SETTABLE } from './journal.js';
 import { isSession } from './plain-check.js';
 import { areCards, isIso, isPlainObject } from './review-check.js';
 import { fromColumns, indexIn, toColumns, type ReviewColumns } from './review-columns.js';
-import type { Session, StoredCard } from './schema.js';
+import type { Review, Session, StoredCard } from './schema.js';
 import type { JournalMark, Stamp } from './sources.js';
 
 /*
@@ -34,7 +34,12 @@ export interface Snapshot {
   legacy: Stamp | null;
   cards: Record<string, StoredCard>;
   /** Absent when an old progress.json was read too: that file is folded away on the first write. */
-  history?: Pick<Folded, 'reviews' | 'sessions' | 'settings'>;
+  history?: History;
+}
+
+export interface History extends Pick<Folded, 'reviews' | 'sessions' | 'settings'> {
+  /** The same reviews in time order (inTimeOrder of `reviews`): kept so, a read with nothing new sorts nothing. */
+  ordered: Review[];
 }
 
 const FORMAT = 2;
@@ -88,12 +93,27 @@ export function readSnapshot(file: string): Snapshot | undefined {
     if (h === undefined) return snap;
     if (!isPlainObject(h) || !isSettings(h.settings)) return undefined;
     const sessions = fromTable(h.sessions, h.names);
-    const reviews = sessions && fromColumns(h.reviews);
-    if (!reviews || !sessions) return undefined;
-    return { ...snap, history: { reviews, sessions, settings: h.settings } };
+    const ordered = sessions && fromColumns(h.reviews);
+    const reviews = ordered && permuted(ordered, h.logOrder);
+    if (!ordered || !reviews || !sessions) return undefined;
+    return { ...snap, history: { reviews, ordered, sessions, settings: h.settings } };
   } catch {
     return undefined;
   }
+}
+
+/** `ordered` in the order `order` gives (a position in `ordered` for each), if it is a permutation of them. */
+function permuted(ordered: readonly Review[], order: unknown): Review[] | undefined {
+  if (!Array.isArray(order) || order.length !== ordered.length) return undefined;
+  const seen = new Uint8Array(ordered.length);
+  const out = new Array<Review>(ordered.length);
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j];
+    if (!Number.isSafeInteger(i) || i < 0 || i >= ordered.length || seen[i]) return undefined;
+    seen[i] = 1;
+    out[j] = ordered[i]!;
+  }
+  return out;
 }
 
 /** Sessions whose question lists are indices into `names`, as writeSnapshot writes them, checked as a session is. */
@@ -134,7 +154,10 @@ export function writeSnapshot(file: string, snap: Snapshot): void {
       // The sessions' question lists (as many ids as there are reviews) as numbers too.
       const names = new Map<string, number>();
       const sessions = history.sessions.map((x) => ({ ...x, questions: x.questions.map((q) => indexIn(names, q)) }));
-      doc.history = { reviews: toColumns(history.reviews) satisfies ReviewColumns, names: [...names.keys()], sessions, settings: history.settings };
+      // In time order, with the order they were folded in (the log's, which breaks ties) beside them.
+      const at = new Map(history.ordered.map((r, i) => [r, i]));
+      const logOrder = history.reviews.map((r) => at.get(r) ?? -1);
+      doc.history = { reviews: toColumns(history.ordered) satisfies ReviewColumns, logOrder, names: [...names.keys()], sessions, settings: history.settings };
     }
     // All ASCII, so that reading needs no UTF-8 decoding (see readAscii).
     writeFileSync(

@@ -111,7 +111,8 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
     let sources = legacy ? undefined : sinceHistory(snap, names);
     let fresh: Review[];
     if (sources && snap?.history) {
-      Object.assign(folded, snap.history);
+      const { ordered: _, ...kept } = snap.history;
+      Object.assign(folded, kept);
       for (const s of sources) for (const w of s.mark.warnings) warn(w);
       fresh = foldInto(
         folded,
@@ -136,8 +137,10 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
       const touched = new Set(fresh.map((r) => r.question));
       if (touched.size) Object.assign(cards, scheduling.replay(folded.reviews.filter((r) => touched.has(r.question))));
     } else cards = scheduling.replay(folded.reviews);
-    const st: State = { folded, progress: assemble(folded, cards, inTimeOrder(folded.reviews)), journals, marks, scheduling, ...(legacy && { legacy }) };
-    if (snapFile && !(usable && snap.history && sameMarks(snap.journals, marks))) saveSnapshot(st);
+    // Nothing new on top of the snapshot's history: its reviews are in time order already.
+    const ordered = fresh.length === 0 && folded.reviews === snap?.history?.reviews ? snap.history.ordered : inTimeOrder(folded.reviews);
+    const st: State = { folded, progress: assemble(folded, cards, ordered), journals, marks, scheduling, ...(legacy && { legacy }) };
+    if (snapFile && !(usable && snap.history && sameMarks(snap.journals, marks))) saveSnapshot(st, true);
     return st;
   };
 
@@ -157,7 +160,8 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
     return out;
   };
 
-  const saveSnapshot = (st: State) => {
+  /** `read`: called right after a read, where the progress's reviews are the fold's in time order, so the history can be kept too. */
+  const saveSnapshot = (st: State, read = false) => {
     if (snapFile)
       writeSnapshot(snapFile, {
         scheduling: st.scheduling.key,
@@ -165,7 +169,7 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
         legacy: st.legacy?.stamp ?? null,
         cards: st.progress.cards,
         // Not while an old file is a source: its records are in no journal yet.
-        ...(!st.legacy && { history: st.folded }),
+        ...(read && !st.legacy && { history: { ...st.folded, ordered: st.progress.reviews } }),
       });
   };
 

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine/rng.js';
 import { emptyProgress, type Progress } from '../../src/progress/schema.js';
 import { emptyFolded, eventsOf, foldInto } from '../../src/progress/fold.js';
+import { inTimeOrder } from '../../src/progress/time-order.js';
 import { header, line } from '../../src/progress/journal.js';
 import { snapshotFile, writeSnapshot } from '../../src/progress/snapshot.js';
 import { MARK_BYTES } from '../../src/progress/sources.js';
@@ -80,7 +81,7 @@ describe('a long history', () => {
       journals: { 'history.jsonl': markOfFile(join(dir, 'journal', 'history.jsonl')) },
       legacy: null,
       cards: h.cards,
-      history: folded,
+      history: { ...folded, ordered: inTimeOrder(folded.reviews) },
     });
     const rng = createRng('large-history');
     const saved = new Set<string>();

@@ -5,9 +5,6 @@ import { progressStore } from '../progress.js';
 import { buildReport, reportTrace } from '../../report/build.js';
 import { readRecallCache, recallCacheFile, writeRecallCache } from '../recall-cache.js';
 import { BadWindow } from '../../engine/days.js';
-import { renderHtml } from '../../report/render-html.js';
-import { renderTerminal } from '../../report/render-terminal.js';
-import { colours } from '../../format/colour.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
 import { cacheDir, columns, dataDir, dayStartHour, writeJson, type Context } from '../context.js';
 
@@ -50,6 +47,8 @@ export default async function report(opts: ReportOptions, _args: string[], ctx: 
   let htmlFile: string | undefined;
   if (opts.html !== undefined) {
     htmlFile = resolve(ctx.cwd, opts.html);
+    // The renderers load only for the view asked for: --json, the scripted path, needs neither.
+    const { renderHtml } = await import('../../report/render-html.js');
     try {
       writeFileSync(htmlFile, renderHtml(data));
     } catch (e) {
@@ -62,6 +61,7 @@ export default async function report(opts: ReportOptions, _args: string[], ctx: 
     writeJson(ctx, data);
     return 0;
   }
+  const [{ renderTerminal }, { colours }] = await Promise.all([import('../../report/render-terminal.js'), import('../../format/colour.js')]);
   const c = colours(ctx);
   ctx.stdout.write(renderTerminal(data, { width: columns(ctx), chalk: c }));
   if (htmlFile) ctx.stdout.write(c.dim(`HTML report written to ${htmlFile}; open it in a browser.\n`));
