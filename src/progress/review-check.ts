@@ -12,6 +12,19 @@ import { CARD_LIMITS, LATEST, REVIEW_ID } from './schema.js';
 export const ISO =
   /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
 
+/** ISO's date, then the one time form mlquiz writes (`T09:15:57.186Z`): a run of these is what a packed column of instants holds. */
+const CANONICAL = `${ISO.source.slice(1, ISO.source.indexOf('T'))}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d\\.\\d{3}Z`;
+/** Instants checked this many at a time: one pattern over a hundred thousand would overflow the regexp stack. */
+const RUN = 2048;
+const CANONICAL_RUN = new RegExp(`^(?:${CANONICAL}){1,${RUN}}$`);
+
+/** Whether `text` is canonical instants (24 characters each) run together, every one as ISO accepts it. */
+export function areCanonicalInstants(text: string): boolean {
+  if (text.length % 24) return false;
+  for (let i = 0; i < text.length; i += RUN * 24) if (!CANONICAL_RUN.test(text.slice(i, i + RUN * 24))) return false;
+  return true;
+}
+
 const REVIEW_KEYS = new Set(['id', 'question', 'at', 'rating', 'state', 'covered', 'total', 'correct', 'duration_ms', 'budget_ms', 'session']);
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

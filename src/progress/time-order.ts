@@ -61,24 +61,32 @@ export function instantOf(at: string): number {
   return t === undefined ? Date.parse(at) : t;
 }
 
-/** Whether `at` is a valid instant in the canonical form: what the ISO pattern (review-check.ts) accepts of that form, without the pattern. */
-export const isCanonicalInstant = (at: string): boolean => canonicalInstant(at, true) !== undefined;
+/** The date part (with its `T`) of the last canonical instant read, and its day number. */
+let lastDate = '\u0000';
+let lastDays = 0;
 
-/** The instant of a canonical UTC form with every field in range (0 for any, when `checkOnly`), else undefined. */
-function canonicalInstant(at: string, checkOnly = false): number | undefined {
+/** The instant of a canonical UTC form with every field in range, else undefined. */
+function canonicalInstant(at: string): number | undefined {
   if (at.length !== 24 || at.charCodeAt(23) !== 90 || at.charCodeAt(10) !== 84 || at.charCodeAt(19) !== 46) return undefined;
   if (at.charCodeAt(4) !== 45 || at.charCodeAt(7) !== 45 || at.charCodeAt(13) !== 58 || at.charCodeAt(16) !== 58) return undefined;
-  const y = digits(at, 0, 4);
-  const mo = digits(at, 5, 2);
-  const day = digits(at, 8, 2);
+  // A log in time order holds many instants of one day running: that day's number is kept at hand.
+  let days = lastDays;
+  if (!at.startsWith(lastDate)) {
+    const y = digits(at, 0, 4);
+    const mo = digits(at, 5, 2);
+    const day = digits(at, 8, 2);
+    if (y < 0 || mo < 1 || mo > 12 || day < 1 || day > daysIn(y, mo)) return undefined;
+    days = daysFromCivil(y, mo, day);
+    lastDate = at.slice(0, 11);
+    lastDays = days;
+  }
   const h = digits(at, 11, 2);
   const mi = digits(at, 14, 2);
   const sec = digits(at, 17, 2);
   const ms = digits(at, 20, 3);
   // A non-digit makes its field negative.
-  if (y < 0 || ms < 0 || mo < 1 || mo > 12 || day < 1 || day > daysIn(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
-  if (checkOnly) return 0;
-  return daysFromCivil(y, mo, day) * 86_400_000 + ((h * 60 + mi) * 60 + sec) * 1000 + ms;
+  if (ms < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
+  return days * 86_400_000 + ((h * 60 + mi) * 60 + sec) * 1000 + ms;
 }
 
 /** The number written by `n` digits from `i`, or -1 if any is not a digit. */
