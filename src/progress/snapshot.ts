@@ -157,6 +157,8 @@ export function writeSnapshot(file: string, snap: Snapshot): void {
       // In time order, with the order they were folded in (the log's, which breaks ties) beside them.
       const at = new Map(history.ordered.map((r, i) => [r, i]));
       const logOrder = history.reviews.map((r) => at.get(r) ?? -1);
+      // Not the same reviews: nothing is written, where a history that no read takes would cost every read a full one.
+      if (logOrder.includes(-1) || logOrder.length !== history.ordered.length) throw new Error('the history and its time order differ');
       doc.history = { reviews: toColumns(history.ordered) satisfies ReviewColumns, logOrder, names: [...names.keys()], sessions, settings: history.settings };
     }
     // All ASCII, so that reading needs no UTF-8 decoding (see readAscii).
