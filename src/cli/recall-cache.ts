@@ -11,7 +11,7 @@ import { folderKey } from '../progress/snapshot.js';
  * that does not fit is made afresh, and one that cannot be read or written is ignored.
  */
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 export const recallCacheFile = (cache: string, dataDir: string) => join(cache, `recalls-${folderKey(dataDir)}.json`);
 
@@ -45,7 +45,8 @@ export function readRecallCache(file: string): RecallTrace | undefined {
     const p = points as Record<string, unknown>;
     const at = fromBase64(p.at);
     const predicted = fromBase64(p.predicted);
-    const recalled = fromBase64(p.recalled);
+    // One byte each: 0 or 1.
+    const recalled = typeof p.recalled === 'string' ? Buffer.from(p.recalled, 'base64') : undefined;
     const n = at?.length ?? -1;
     if (!at || predicted?.length !== n || recalled?.length !== n || n > (count as number) || !recalled.every((x) => x === 0 || x === 1)) return undefined;
     return { scheduling, count: count as number, digest: digest as number, memory: memory as RecallTrace['memory'], points: { at, predicted, recalled } };
@@ -62,7 +63,11 @@ export function writeRecallCache(file: string, trace: RecallTrace): void {
     const { at, predicted, recalled } = trace.points;
     writeFileSync(
       tmp,
-      JSON.stringify({ format: FORMAT, ...trace, points: { at: toBase64(at), predicted: toBase64(predicted), recalled: toBase64(recalled) } }),
+      JSON.stringify({
+        format: FORMAT,
+        ...trace,
+        points: { at: toBase64(at), predicted: toBase64(predicted), recalled: Buffer.from(Uint8Array.from(recalled)).toString('base64') },
+      }),
     );
     renameSync(tmp, file);
   } catch {
