@@ -22,9 +22,9 @@ import type { JournalMark, Stamp } from './sources.js';
  * journal does not fit, or an old progress.json is a source, everything is read again.
  * A change of length anywhere moves the bytes at the mark, so an edit by hand is noticed
  * unless it keeps the length and the file then grows (`MLQUIZ_NO_CACHE=1` reads all).
- * The cards get the same checks (readJournalSource parts a journal only where it fits).
- * The cards are reused for the questions that got no new review, when they were
- * scheduled as they would be now.
+ * The cards get the same checks (readJournalSource parts a journal only where it fits)
+ * and are reused for the questions that got no new review, when they were scheduled as
+ * they would be now.
  */
 
 export interface Snapshot {
