@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecallTrace } from '../engine/recall-trace.js';
 import { tempName } from '../progress/atomic-write.js';
-import { folderKey } from '../progress/snapshot.js';
+import { folderKey, readAscii } from '../progress/snapshot.js';
 
 /*
  * The report's recall trace (engine/recall-trace.ts), kept in the cache folder between
@@ -35,7 +35,7 @@ function fromBase64(v: unknown): Float64Array | undefined {
 
 export function readRecallCache(file: string): RecallTrace | undefined {
   try {
-    const doc = JSON.parse(readFileSync(file, 'latin1')) as Record<string, unknown> | null;
+    const doc = JSON.parse(readAscii(file)) as Record<string, unknown> | null;
     if (typeof doc !== 'object' || doc === null || doc.format !== FORMAT) return undefined;
     const { scheduling, count, digest, memory, points } = doc as Partial<Record<keyof RecallTrace, unknown>>;
     if (typeof scheduling !== 'string' || !Number.isSafeInteger(count) || !Number.isSafeInteger(digest)) return undefined;

@@ -1,6 +1,8 @@
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { MAX_JOURNAL_BYTES } from './journal-file.js';
+import { readRegularFile } from '../fs/read-regular.js';
 import { tempName } from './atomic-write.js';
 import type { Folded } from './fold.js';
 import { SETTABLE } from './journal.js';
@@ -136,10 +138,12 @@ function fromTable(v: unknown, names: unknown): Session[] | undefined {
 
 /**
  * A cache file as text: as one-byte characters when it is all ASCII, as writeSnapshot
- * writes it (a third of the time of decoding 10 MB as UTF-8), else as UTF-8.
+ * writes it (a third of the time of decoding 10 MB as UTF-8), else as UTF-8. Read only
+ * as a regular file of a bounded size, as a journal is: whatever sits at the path, a
+ * cache must not hang or exhaust the read (a throw is taken as no cache).
  */
 export function readAscii(file: string): string {
-  const buf = readFileSync(file);
+  const buf = readRegularFile(file, MAX_JOURNAL_BYTES);
   return buf.toString(isAscii(buf) ? 'latin1' : 'utf8');
 }
 

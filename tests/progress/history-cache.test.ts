@@ -1,4 +1,5 @@
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { createRng } from '../../src/engine/rng.js';
 import { readSnapshot, snapshotFile } from '../../src/progress/snapshot.js';
 import type { Progress } from '../../src/progress/schema.js';
 import { testStore } from './open.js';
+import { readRecallCache, recallCacheFile } from '../../src/cli/recall-cache.js';
 
 /*
  * The snapshot's history: a read that finds it fitting parses only what the journals
@@ -144,6 +146,19 @@ describe('the history kept in the snapshot', () => {
     }
     writeFileSync(snap, '{"format":2');
     expect(testStore(dir, { snapshotDir: cache }).load()).toEqual(fresh(dir));
+  });
+
+  it('regression: a named pipe where a cache should be is passed over, never waited on', async () => {
+    const dir = tmp('data');
+    const cache = tmp('cache');
+    await testStore(dir, { snapshotDir: cache }).commit(answer('a', 0, 's'));
+    const snap = snapshotFile(cache, dir, 'this-machine');
+    rmSync(snap, { force: true });
+    execFileSync('mkfifo', [snap]);
+    expect(testStore(dir, { snapshotDir: cache }).load()).toEqual(fresh(dir));
+    const trace = recallCacheFile(cache, dir);
+    execFileSync('mkfifo', [trace]);
+    expect(readRecallCache(trace)).toBeUndefined();
   });
 
   it('is not kept while an old progress.json is a source, and is once that file is folded in', async () => {
