@@ -96,12 +96,40 @@ export function readSnapshot(file: string): Snapshot | undefined {
     if (!isPlainObject(h) || !isSettings(h.settings)) return undefined;
     const sessions = fromTable(h.sessions, h.names);
     const ordered = sessions && fromColumns(h.reviews);
-    const reviews = ordered && permuted(ordered, h.logOrder);
+    const reviews = ordered && permuted(ordered, fromRuns(h.logOrder));
     if (!ordered || !reviews || !sessions) return undefined;
     return { ...snap, history: { reviews, ordered, sessions, settings: h.settings } };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A permutation as runs of consecutive positions, `[start, length, …]`: a machine's
+ * reviews are in time order within its journal, so the log order is a few runs (a
+ * session's answers, say) where it would be 100,000 numbers.
+ */
+function runsOf(order: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < order.length;) {
+    let k = j + 1;
+    while (k < order.length && order[k] === order[k - 1]! + 1) k++;
+    out.push(order[j]!, k - j);
+    j = k;
+  }
+  return out;
+}
+
+function fromRuns(v: unknown): number[] | undefined {
+  if (!Array.isArray(v) || v.length % 2) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i < v.length; i += 2) {
+    const start = v[i];
+    const length = v[i + 1];
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length) || length < 1 || out.length + length > 1e8) return undefined;
+    for (let k = 0; k < length; k++) out.push(start + k);
+  }
+  return out;
 }
 
 /** `ordered` in the order `order` gives (a position in `ordered` for each), if it is a permutation of them. */
@@ -163,7 +191,13 @@ export function writeSnapshot(file: string, snap: Snapshot): void {
       const logOrder = history.reviews.map((r) => at.get(r) ?? -1);
       // Not the same reviews: nothing is written, where a history that no read takes would cost every read a full one.
       if (logOrder.includes(-1) || logOrder.length !== history.ordered.length) throw new Error('the history and its time order differ');
-      doc.history = { reviews: toColumns(history.ordered) satisfies ReviewColumns, logOrder, names: [...names.keys()], sessions, settings: history.settings };
+      doc.history = {
+        reviews: toColumns(history.ordered) satisfies ReviewColumns,
+        logOrder: runsOf(logOrder),
+        names: [...names.keys()],
+        sessions,
+        settings: history.settings,
+      };
     }
     // All ASCII, so that reading needs no UTF-8 decoding (see readAscii).
     writeFileSync(
