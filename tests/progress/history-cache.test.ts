@@ -137,6 +137,10 @@ describe('the history kept in the snapshot', () => {
       (d: any) => (d.history.sessions[0].questions = [7]),
       (d: any) => (d.history.settings = { goal: { at: 'nope' } }),
       (d: any) => (d.journals['this-machine.jsonl'].end = 'AAAA'),
+      // The log order: a position twice, one run far too long, not pairs.
+      (d: any) => (d.history.logOrder = [0, 2, 1, 2]),
+      (d: any) => (d.history.logOrder = [0, 1e9]),
+      (d: any) => (d.history.logOrder = [0]),
     ];
     for (const harm of damaged) {
       const copy = structuredClone(doc);
