@@ -127,6 +127,7 @@ describe('the history kept in the snapshot', () => {
     for (let i = 0; i < 4; i++) await store.commit(answer(`q${i}`, i * 30, 's'));
     testStore(dir, { snapshotDir: cache }).load();
     const snap = snapshotFile(cache, dir, 'this-machine');
+    expect(readSnapshot(snap)?.history?.reviews).toHaveLength(4);
     const doc = JSON.parse(readFileSync(snap, 'utf8'));
     const damaged = [
       (d: any) => (d.history.reviews.rating[1] = 9),
@@ -146,6 +147,9 @@ describe('the history kept in the snapshot', () => {
       const copy = structuredClone(doc);
       harm(copy);
       writeFileSync(snap, JSON.stringify(copy));
+      // Refused on reading, or (a mark that does not fit its journal) when it is used.
+      const { end } = copy.journals['this-machine.jsonl'];
+      if (end === doc.journals['this-machine.jsonl'].end) expect(readSnapshot(snap), harm.toString()).toBeUndefined();
       expect(testStore(dir, { snapshotDir: cache }).load()).toEqual(fresh(dir));
     }
     writeFileSync(snap, '{"format":2');
