@@ -1,7 +1,6 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecallTrace } from '../engine/recall-trace.js';
-import { tempName } from '../progress/atomic-write.js';
+import { writeCacheFile } from '../progress/atomic-write.js';
 import { folderKey, readAscii } from '../progress/snapshot.js';
 
 /*
@@ -55,22 +54,11 @@ export function readRecallCache(file: string): RecallTrace | undefined {
   }
 }
 
-/** Best effort, and atomic: a reader never sees half a trace. */
+/** Best effort, and atomic: a reader never sees half a trace (writeCacheFile). */
 export function writeRecallCache(file: string, trace: RecallTrace): void {
-  const tmp = tempName(file);
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
+  writeCacheFile(file, () => {
     const { at, predicted, recalled } = trace.points;
-    writeFileSync(
-      tmp,
-      JSON.stringify({
-        format: FORMAT,
-        ...trace,
-        points: { at: toBase64(at), predicted: toBase64(predicted), recalled: Buffer.from(Uint8Array.from(recalled)).toString('base64') },
-      }),
-    );
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
+    const points = { at: toBase64(at), predicted: toBase64(predicted), recalled: Buffer.from(Uint8Array.from(recalled)).toString('base64') };
+    return JSON.stringify({ format: FORMAT, ...trace, points });
+  });
 }

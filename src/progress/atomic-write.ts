@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -56,5 +56,20 @@ export function writeFileAtomicSync(file: string, text: string | Uint8Array, bef
     }
   } catch {
     // Some file systems cannot fsync a folder; the rename itself is still atomic.
+  }
+}
+
+/**
+ * A cache file written whole or not at all (temporary file, then rename), not flushed:
+ * best effort, as a cache that cannot be written is only slower next time.
+ */
+export function writeCacheFile(file: string, text: () => string): void {
+  const tmp = tempName(file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, text());
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
   }
 }

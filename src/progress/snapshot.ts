@@ -1,9 +1,8 @@
 import { isAscii } from 'node:buffer';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MAX_JOURNAL_BYTES } from './journal-file.js';
 import { readRegularFile } from '../fs/read-regular.js';
-import { tempName } from './atomic-write.js';
+import { writeCacheFile } from './atomic-write.js';
 import type { Folded } from './fold.js';
 import { SETTABLE } from './journal.js';
 import { isSession } from './plain-check.js';
@@ -175,11 +174,9 @@ export function readAscii(file: string): string {
   return buf.toString(isAscii(buf) ? 'latin1' : 'utf8');
 }
 
-/** Best effort: a cache that cannot be written is only slower next time. */
+/** Best effort (writeCacheFile). */
 export function writeSnapshot(file: string, snap: Snapshot): void {
-  const tmp = tempName(file);
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
+  writeCacheFile(file, () => {
     const { history, ...rest } = snap;
     const doc: Record<string, unknown> = { format: FORMAT, ...rest };
     if (history) {
@@ -200,14 +197,8 @@ export function writeSnapshot(file: string, snap: Snapshot): void {
       };
     }
     // All ASCII, so that reading needs no UTF-8 decoding (see readAscii).
-    writeFileSync(
-      tmp,
-      JSON.stringify(doc).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-    );
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
+    return JSON.stringify(doc).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  });
 }
 
 /** Whether the snapshot's cards may stand for the sources as they are now: nothing shrank, vanished or changed under it. */
