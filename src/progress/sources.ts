@@ -119,7 +119,9 @@ export function readJournalSource(dataDir: string, name: string, split: number |
     throw cannotRead(file, e);
   }
   const parted =
-    typeof split === 'object' ? endsAsMarked(buf, mtimeMs, split) : split !== undefined && split <= buf.length && (split === 0 || buf[split - 1] === 0x0a);
+    typeof split === 'object'
+      ? endsAtMark(split, buf.length, mtimeMs, buf.subarray(Math.max(0, split.size - MARK_BYTES), split.size))
+      : split !== undefined && split <= buf.length && (split === 0 || buf[split - 1] === 0x0a);
   const at = !parted ? buf.length : typeof split === 'object' ? split.size : split!;
   const head = parseJournal(buf.toString('utf8', 0, at), file);
   let tail: ParsedJournal = { events: [], warnings: [] };
@@ -132,11 +134,15 @@ export function readJournalSource(dataDir: string, name: string, split: number |
   return { name, size: buf.length, head: head.events, tail: tail.events, parted, mark: markOf(buf, 0, mtimeMs, warnings) };
 }
 
-/** Whether a journal read whole (`buf`) still ends at a snapshot's mark as it did, and was not rewritten in place since. */
-function endsAsMarked(buf: Buffer, mtimeMs: number, mark: JournalMark): boolean {
+/**
+ * Whether a journal still ends at a snapshot's mark as it did: at least as long, not
+ * rewritten in place (the same size, another time of change), and `bytes`, its bytes
+ * just before `mark.size`, those the mark kept, ending a line.
+ */
+function endsAtMark(mark: JournalMark, size: number, mtimeMs: number, bytes: Buffer): boolean {
   const end = Buffer.from(mark.end, 'base64');
-  if (buf.length < mark.size || mark.size < end.length || (buf.length === mark.size && mtimeMs !== mark.mtimeMs)) return false;
-  return buf.subarray(mark.size - end.length, mark.size).equals(end) && (mark.size === 0 || buf[mark.size - 1] === 0x0a);
+  if (size < mark.size || (size === mark.size && mtimeMs !== mark.mtimeMs)) return false;
+  return bytes.equals(end) && (mark.size === 0 || end[end.length - 1] === 0x0a);
 }
 
 /** The mark of a journal whose bytes from `offset` on are `buf`: up to its last whole line. */
@@ -152,20 +158,12 @@ function markOf(buf: Buffer, offset: number, mtimeMs: number, warnings: string[]
  */
 export function readJournalTail(dataDir: string, name: string, mark: JournalMark): JournalSource | undefined {
   const file = join(dataDir, JOURNAL_DIR, name);
-  const end = Buffer.from(mark.end, 'base64');
-  const from = mark.size - end.length;
-  if (from < 0) return undefined;
+  const from = Math.max(0, mark.size - MARK_BYTES);
   const read = readFrom(file, from, MAX_JOURNAL_BYTES);
   if (!read) return undefined;
   const { buf, size, mtimeMs } = read;
-  if (
-    size < mark.size ||
-    (size === mark.size && mtimeMs !== mark.mtimeMs) ||
-    !buf.subarray(0, end.length).equals(end) ||
-    (end.length > 0 && end[end.length - 1] !== 0x0a)
-  )
-    return undefined;
-  const parsed = quickParse(buf.toString('utf8', end.length));
+  if (!endsAtMark(mark, size, mtimeMs, buf.subarray(0, mark.size - from))) return undefined;
+  const parsed = quickParse(buf.toString('utf8', mark.size - from));
   if (!parsed) return undefined;
   return { name, size, head: [], tail: parsed.events, parted: true, mark: markOf(buf, from, mtimeMs, mark.warnings) };
 }
