@@ -6,18 +6,22 @@ import { header, line, type JournalEvent } from './journal.js';
 /** The most one journal may hold (about five million reviews): beyond it a file is not a journal of ours. */
 export const MAX_JOURNAL_BYTES = 1024 * MiB;
 
+/** Fills `buf` from the file at `from` on, as far as the file goes: what was read. */
+function readAt(fd: number, buf: Buffer, from: number): Buffer {
+  let off = 0;
+  while (off < buf.length) {
+    const n = readSync(fd, buf, off, buf.length - off, from + off);
+    if (n === 0) break;
+    off += n;
+  }
+  return buf.subarray(0, off);
+}
+
 /** Bytes `from` to `to` of a file (fewer if it is shorter now). */
 export function readBytes(file: string, from: number, to: number): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const buf = Buffer.alloc(Math.max(0, to - from));
-    let off = 0;
-    while (off < buf.length) {
-      const n = readSync(fd, buf, off, buf.length - off, from + off);
-      if (n === 0) break;
-      off += n;
-    }
-    return buf.subarray(0, off);
+    return readAt(fd, Buffer.alloc(Math.max(0, to - from)), from);
   } finally {
     closeSync(fd);
   }
@@ -38,14 +42,8 @@ export function readFrom(file: string, from: number, maxBytes: number): { buf: B
   try {
     const st = fstatSync(fd);
     if (!st.isFile() || st.size > maxBytes || st.size < from) return undefined;
-    const buf = Buffer.allocUnsafe(st.size - from);
-    let off = 0;
-    while (off < buf.length) {
-      const n = readSync(fd, buf, off, buf.length - off, from + off);
-      if (n === 0) break;
-      off += n;
-    }
-    return { buf: buf.subarray(0, off), size: from + off, mtimeMs: st.mtimeMs };
+    const buf = readAt(fd, Buffer.allocUnsafe(st.size - from), from);
+    return { buf, size: from + buf.length, mtimeMs: st.mtimeMs };
   } catch {
     return undefined;
   } finally {
