@@ -109,24 +109,19 @@ export function openStore(dataDir: string, opts: StoreOptions): ProgressStore {
     const snap = snapFile ? readSnapshot(snapFile) : undefined;
     const folded = emptyFolded();
     let sources = legacy ? undefined : sinceHistory(snap, names);
-    let fresh: Review[];
     if (sources && snap?.history) {
       const { ordered: _, ...kept } = snap.history;
       Object.assign(folded, kept);
       for (const s of sources) for (const w of s.mark.warnings) warn(w);
-      fresh = foldInto(
-        folded,
-        sources.map((s) => s.tail),
-      );
     } else {
       // Parted where the snapshot stopped reading: what lies after is what it has not seen.
       sources = names.map((n) => readJournalSource(dataDir, n, snap ? (snap.journals[n] ?? 0) : undefined, warn));
       foldInto(folded, [legacy?.events ?? [], ...sources.map((s) => s.head)]);
-      fresh = foldInto(
-        folded,
-        sources.map((s) => s.tail),
-      );
     }
+    const fresh = foldInto(
+      folded,
+      sources.map((s) => s.tail),
+    );
     const journals = new Map(sources.map((s) => [s.name, s.size]));
     const marks = new Map(sources.map((s) => [s.name, s.mark]));
     const scheduling = schedulingOf(folded);
