@@ -6,7 +6,7 @@ export function inTimeOrder<R extends { at: string }>(reviews: readonly R[]): R[
   const starts: number[] = [];
   for (let i = 0; i < reviews.length; i++) {
     const at = reviews[i]!.at;
-    if (at.length !== 24 || at.charCodeAt(23) !== 90) return sortByTime(reviews);
+    if (!comparesAsText(at)) return sortByTime(reviews);
     if (i === 0 || reviews[i - 1]!.at > at) starts.push(i);
   }
   if (starts.length > MAX_RUNS) return sortByTime(reviews);
@@ -19,6 +19,9 @@ export function inTimeOrder<R extends { at: string }>(reviews: readonly R[]): R[
   }
   return runs[0]!;
 }
+
+/** The form toISOString writes (24 characters, UTC): instants of it compare as strings do. */
+const comparesAsText = (at: string) => at.length === 24 && at.charCodeAt(23) === 90;
 
 /** Beyond this many runs (a log shuffled by hand, say) a sort is as quick. */
 const MAX_RUNS = 64;
@@ -48,7 +51,7 @@ function sortByTime<R extends { at: string }>(reviews: readonly R[]): R[] {
 export function atOrAfter(ms: number): (at: string) => boolean {
   const iso = Number.isFinite(ms) && ms >= 0 && ms < 253402300800000 ? new Date(ms).toISOString() : '';
   if (iso.length !== 24) return (at) => Date.parse(at) >= ms;
-  return (at) => (at.length === 24 && at.charCodeAt(23) === 90 ? at >= iso : Date.parse(at) >= ms);
+  return (at) => (comparesAsText(at) ? at >= iso : Date.parse(at) >= ms);
 }
 
 /**
@@ -67,7 +70,7 @@ let lastDays = 0;
 
 /** The instant of a canonical UTC form with every field in range, else undefined. */
 function canonicalInstant(at: string): number | undefined {
-  if (at.length !== 24 || at.charCodeAt(23) !== 90 || at.charCodeAt(10) !== 84 || at.charCodeAt(19) !== 46) return undefined;
+  if (!comparesAsText(at) || at.charCodeAt(10) !== 84 || at.charCodeAt(19) !== 46) return undefined;
   if (at.charCodeAt(4) !== 45 || at.charCodeAt(7) !== 45 || at.charCodeAt(13) !== 58 || at.charCodeAt(16) !== 58) return undefined;
   // A log in time order holds many instants of one day running: that day's number is kept at hand.
   let days = lastDays;
