@@ -2,7 +2,11 @@
  * Typed errors carry their exit code so that only the entry point decides how the
  * process ends. Anything that is not an MlquizError is a bug and gets a stack trace.
  */
+/** The mark every MlquizError carries: `Symbol.for`, so that every copy of this module shares it. */
+const MARK = Symbol.for('mlquiz.error');
+
 export class MlquizError extends Error {
+  readonly [MARK] = true;
   constructor(
     message: string,
     readonly exitCode: number,
@@ -40,4 +44,13 @@ export class Interrupted extends MlquizError {
   constructor(message = 'Interrupted; every graded answer is saved.') {
     super(message, 130);
   }
+}
+
+/**
+ * Whether `e` is an MlquizError from any copy of this module. Each command is bundled on
+ * its own (scripts/build.mjs), with its own copy of these classes, so the entry cannot
+ * ask `instanceof` of the errors a command throws.
+ */
+export function isMlquizError(e: unknown): e is MlquizError {
+  return typeof e === 'object' && e !== null && (e as { [MARK]?: unknown })[MARK] === true;
 }

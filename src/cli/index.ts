@@ -3,22 +3,26 @@ import envPaths from 'env-paths';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DAY_START, systemOffset } from '../engine/days.js';
-import { MlquizError } from '../errors.js';
+import { isMlquizError } from '../errors.js';
 import { shortSeed, type Context } from './context.js';
 import { buildProgram, cacheVersion, exitCodeOf } from './program.js';
 import { registry } from './registry.js';
 
 /** Runs one invocation and returns its exit code; never exits the process itself. */
 export async function main(argv: string[], ctx: Context): Promise<number> {
-  const named = registry.find((s) => s.name === argv[0])?.name;
+  const named = registry.find((s) => s.name === argv[0]);
+  // The named command's files are read while commander is set up and parses; not for
+  // help, which never runs it.
+  const early = named && !argv.some((a) => a === '--help' || a === '-h') ? named.load() : undefined;
+  // A failure to load is met where it is awaited; until then it must not count as unhandled.
+  early?.catch(() => {});
   const program = buildProgram(
     ctx,
     async (name, opts, args) => {
-      const spec = registry.find((s) => s.name === name)!;
-      const mod = await spec.load();
+      const mod = await (name === named?.name && early ? early : registry.find((s) => s.name === name)!.load());
       return mod.default(opts, args, ctx);
     },
-    named,
+    named?.name,
   );
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -43,7 +47,7 @@ export function reportError(e: unknown, ctx: Pick<Context, 'stderr'> & Partial<P
     if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return 0;
     return e.exitCode === 0 ? 0 : asJson(2, e.message.replace(/^error: /, ''));
   }
-  if (e instanceof MlquizError) {
+  if (isMlquizError(e)) {
     for (const line of e.details) ctx.stderr.write(line + '\n');
     ctx.stderr.write(`mlquiz: ${e.message}\n`);
     return asJson(e.exitCode, e.message, e.details);
