@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { statSync } from 'node:fs';
 import { MiB, readRegularFile } from '../fs/read-regular.js';
-import { isParsedBank } from './cache-check.js';
+import { asciiJsonFreeOfControls, isParsedBank } from './cache-check.js';
 import type { PackView } from './load.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
 
@@ -76,11 +76,16 @@ const isEntry = (v: unknown): v is [string, string] => Array.isArray(v) && v.len
  */
 export function openPack(path: string, now: () => number) {
   let old: Partial<Record<keyof PackData, unknown>> = {};
+  // One scan of the text for control characters instead of a test of each string.
+  let noControls = false;
   try {
     const bytes = readRegularFile(path, 256 * MiB);
     // Written in ASCII (see replacement), so it decodes as one-byte text, which is quicker to make and to parse.
-    const raw: unknown = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
+    const ascii = isAscii(bytes);
+    const text = bytes.toString(ascii ? 'latin1' : 'utf8');
+    const raw: unknown = JSON.parse(text);
     if (isObj(raw)) old = raw;
+    noControls = ascii && asciiJsonFreeOfControls(text);
   } catch {
     // Every file is read and hashed.
   }
@@ -115,7 +120,7 @@ export function openPack(path: string, now: () => number) {
     bank(hash: string): ParsedBank | undefined {
       if (!checked.has(hash)) {
         const v = Object.hasOwn(oldBanks, hash) ? oldBanks[hash] : undefined;
-        checked.set(hash, isParsedBank(v) ? v : undefined);
+        checked.set(hash, isParsedBank(v, noControls) ? v : undefined);
       }
       return checked.get(hash);
     },

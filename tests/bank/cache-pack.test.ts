@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileBankCache } from '../../src/bank/cache.js';
+import { asciiJsonFreeOfControls } from '../../src/bank/cache-check.js';
 import { fileStamp } from '../../src/bank/cache-pack.js';
 import { loadBanks } from '../../src/bank/load.js';
 import { fixtureDir, QUESTION } from './helpers.js';
@@ -96,5 +97,95 @@ describe('the bank pack', () => {
     const cacheRoot = join(dir, '.cache');
     await run(dir, cacheRoot, Date.now);
     expect(() => readdirSync(join(cacheRoot, 'packs-v'))).toThrow();
+  });
+});
+
+describe('the pack read with one scan for control characters', () => {
+  it.each([
+    ['an escaped ESC', '\\u001b[2J', 'prompt'],
+    ['an escaped carriage return', 'a\\rb', 'answer'],
+    ['a raw DEL', 'a\u007fb', 'deck'],
+    ['an escaped C1 control', 'a\\u009Bb', 'key_points'],
+  ])('regression: a pack whose question holds %s is not served; the bank is parsed afresh', async (_name, raw, field) => {
+    const dir = fixtureDir({ 'b.md': QUESTION });
+    const cacheRoot = join(dir, '.cache');
+    const cold = await run(dir, cacheRoot);
+    const file = packFile(cacheRoot);
+    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    const q = (Object.values(pack.banks) as { questions: Record<string, unknown>[] }[])[0]!.questions[0]!;
+    q[field] = field === 'key_points' ? ['MARK'] : 'MARK';
+    // Written as text, so that the escape is exactly as given.
+    writeFileSync(file, JSON.stringify(pack).replace('"MARK"', `"${raw}"`));
+    const set = await run(dir, cacheRoot);
+    expect(set.questions).toEqual(cold.questions);
+  });
+
+  it('serves a pack whose text has a backslash before what would otherwise be a control escape', async () => {
+    const dir = fixtureDir({ 'b.md': QUESTION });
+    const cacheRoot = join(dir, '.cache');
+    await run(dir, cacheRoot);
+    const file = packFile(cacheRoot);
+    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    (Object.values(pack.banks) as { questions: { prompt: string }[] }[])[0]!.questions[0]!.prompt = 'MARK';
+    writeFileSync(file, JSON.stringify(pack).replace('"MARK"', String.raw`"\\u001b \\b \\\\r"`));
+    const set = await run(dir, cacheRoot);
+    expect(set.questions[0]!.prompt).toBe(String.raw`\u001b \b \\r`);
+  });
+});
+
+describe('asciiJsonFreeOfControls', () => {
+  const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+  const ascii = (json: string) => json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+  it.each([
+    [String.raw`"\u001b"`, false],
+    [String.raw`"\u001B"`, false],
+    [String.raw`"\\u001b"`, true],
+    [String.raw`"\\\u001b"`, false],
+    [String.raw`"\b"`, false],
+    [String.raw`"\\b"`, true],
+    [String.raw`"\f\r"`, false],
+    [String.raw`"\n\t\u0009\u000A\u000a"`, true],
+    [String.raw`"\u007F"`, false],
+    [String.raw`"\u0080"`, false],
+    [String.raw`"\u009f"`, false],
+    [String.raw`"\u00a0\u00e9\u2014"`, true],
+    ['"a\u007fb"', false],
+  ])('%s: %s', (json, free) => {
+    expect(asciiJsonFreeOfControls(json)).toBe(free);
+  });
+
+  it('agrees with a test of every string, over seeded random strings of backslashes, escapes and controls', () => {
+    const alphabet = [
+      '\\',
+      'u',
+      '0',
+      '1',
+      '7',
+      '9',
+      'b',
+      'f',
+      'r',
+      'n',
+      't',
+      'a',
+      '"',
+      '\u001b',
+      '\u0007',
+      '\n',
+      '\t',
+      '\r',
+      '\u007f',
+      '\u0085',
+      '\u009b',
+      'é',
+      '—',
+    ];
+    let seed = 42;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 3000; i++) {
+      const s = Array.from({ length: 1 + Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect([s, asciiJsonFreeOfControls(ascii(JSON.stringify({ s })))]).toEqual([s, !CONTROL.test(s)]);
+    }
   });
 });
