@@ -6,6 +6,8 @@ import { UsageError } from '../../errors.js';
 import { colours } from '../../format/colour.js';
 import { plural } from '../../format/plural.js';
 import { progressStore } from '../progress.js';
+import { terminalPrompter } from '../terminal-prompter.js';
+import { runPractice } from '../../session/practice.js';
 import { nothingToAsk, paceLine, previewJson, renderPreview } from '../../ui/session-preview.js';
 import { loadConfiguredBanks, selectQuestions } from '../banks.js';
 import { columns, localDays, sessionSeed, writeJson, type Context } from '../context.js';
@@ -66,8 +68,9 @@ export default async function run(opts: RunOptions, _args: string[], ctx: Contex
     else ctx.stdout.write(renderPreview(plan, { seed, width: columns(ctx), chalk: colours(ctx), reviewsOnly: maxNew === 0 }));
     return 0;
   }
-  // The prompts (inquirer) load only for a session that asks: a dry run stays quick.
-  const [{ terminalPrompter }, { runPractice }] = await Promise.all([import('../terminal-prompter.js'), import('../../session/practice.js')]);
+  // The prompts come with the command, not by a dynamic import: that split the code they
+  // share with it into chunks of their own, each one more module to load before the first
+  // question. A dry run pays a few milliseconds for them.
   const prompter = terminalPrompter({ input: ctx.stdin, output: ctx.stdout }, columns(ctx));
   if (plan.paced) prompter.info(paceLine(plan.paced));
   if (!plan.picks.length) {
