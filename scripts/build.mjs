@@ -68,10 +68,17 @@ const common = {
 // shares with the entry, so the entry knows a command's errors by their mark, not by
 // their class (see errors.ts).
 const commands = readdirSync('src/cli/commands').flatMap((f) => (f.endsWith('.ts') ? [f.slice(0, -3)] : []));
+// What the registry imports, checked below against what is bundled: esbuild cannot see
+// across the builds, so a command missing from dist/commands/ would fail only when run.
+const imported = new Set();
 const apart = {
   name: 'commands-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/commands\/[\w-]+\.js$/ }, (args) => (args.importer.endsWith('registry.ts') ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /^\.\/commands\/[\w-]+\.js$/ }, (args) => {
+      if (!args.importer.endsWith('registry.ts')) return undefined;
+      imported.add(args.path.slice('./commands/'.length, -'.js'.length));
+      return { path: args.path, external: true };
+    });
   },
 };
 await Promise.all([
@@ -80,6 +87,9 @@ await Promise.all([
     build({ ...common, entryPoints: { [name]: `src/cli/commands/${name}.ts` }, outdir: 'dist/commands', chunkNames: `${name}/[name]-[hash]` }),
   ),
 ]);
+for (const name of imported)
+  if (!commands.includes(name)) throw new Error(`src/cli/registry.ts imports ./commands/${name}.js, which is not in src/cli/commands/`);
+if (imported.size === 0) throw new Error('commands-apart: the registry imports no command; the pattern no longer matches');
 
 // An ESM import of a Node built-in builds a module facade over all its exports (node:fs
 // alone costs about 2 ms of start-up); require() hands over the object Node already has.
