@@ -1,10 +1,10 @@
+/** The mark every MlquizError carries: `Symbol.for`, so that every copy of this module shares it. */
+const MARK = Symbol.for('mlquiz.error');
+
 /**
  * Typed errors carry their exit code so that only the entry point decides how the
  * process ends. Anything that is not an MlquizError is a bug and gets a stack trace.
  */
-/** The mark every MlquizError carries: `Symbol.for`, so that every copy of this module shares it. */
-const MARK = Symbol.for('mlquiz.error');
-
 export class MlquizError extends Error {
   readonly [MARK] = true;
   constructor(

@@ -39,7 +39,7 @@ function isQuestion(q: unknown, isText: TextTest): boolean {
   // No field but those parsing writes: the twelve always there are each tested below, so
   // counting the optional ones tells whether there is any other.
   let fields = 12;
-  for (const k of OPTIONAL_KEYS) if (q[k] !== undefined) fields++;
+  for (const k of OPTIONAL_KEYS) if (Object.hasOwn(q, k)) fields++;
   if (Object.keys(q).length !== fields) return false;
   const base =
     isSlug(q.id) &&

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileBankCache } from '../../src/bank/cache.js';
-import { asciiJsonFreeOfControls } from '../../src/bank/cache-check.js';
+import { asciiJsonFreeOfControls, isParsedBank } from '../../src/bank/cache-check.js';
 import { fileStamp } from '../../src/bank/cache-pack.js';
 import { loadBanks } from '../../src/bank/load.js';
 import { fixtureDir, QUESTION } from './helpers.js';
@@ -187,5 +187,34 @@ describe('asciiJsonFreeOfControls', () => {
       const s = Array.from({ length: 1 + Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
       expect([s, asciiJsonFreeOfControls(ascii(JSON.stringify({ s })))]).toEqual([s, !CONTROL.test(s)]);
     }
+  });
+});
+
+describe('the shape check of a cached parse', () => {
+  const q = {
+    id: 'a-b',
+    deck: 'd',
+    prompt: 'p',
+    answer: 'a',
+    key_points: ['k'],
+    tags: ['t'],
+    difficulty: 'easy',
+    type: 'open',
+    follow_ups: [],
+    see_also: [],
+    file: 'f.md',
+    line: 1,
+  };
+  it.each([
+    ['the twelve fields', q, true],
+    ['an optional field set to undefined', { ...q, source: undefined }, true],
+    ['an optional field of the wrong type', { ...q, source: 3 }, false],
+    ['an unknown field', { ...q, sauce: 'x' }, false],
+    ['an unknown field in place of a missing one', { ...q, line: undefined, sauce: 'x' }, false],
+    ['an own __proto__ field', { ...q, ['__proto__']: null } as unknown, false],
+  ])('%s: %s', (_name, question, ok) => {
+    const parsed = { questions: [question], diagnostics: [] };
+    expect(isParsedBank(parsed)).toBe(ok);
+    expect(isParsedBank(parsed, true)).toBe(ok);
   });
 });
