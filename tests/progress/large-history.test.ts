@@ -1,9 +1,9 @@
 import { testReplay, testStore } from './open.js';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/engine/rng.js';
 import { emptyProgress, type Progress } from '../../src/progress/schema.js';
 import { emptyFolded, eventsOf, foldInto } from '../../src/progress/fold.js';
@@ -63,6 +63,8 @@ let script: string;
 beforeAll(async () => {
   script = await buildWriter();
 });
+// The writer is built inside node_modules (see writer.ts); each run would leave one behind.
+afterAll(() => rmSync(dirname(script), { recursive: true, force: true }));
 
 describe('a long history', () => {
   it('regression: concurrent writers over 300,000 reviews, one killed mid-commit, lose no saved review', async () => {

@@ -1,9 +1,9 @@
 import { testStore } from './open.js';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyReview } from '../../src/engine/review.js';
 import { emptyProgress, schemas } from '../../src/progress/schema.js';
 import { parseProgress } from '../../src/progress/store.js';
@@ -180,6 +180,8 @@ describe('across processes', () => {
   beforeAll(async () => {
     script = await buildWriter();
   });
+  // The writer is built inside node_modules (see writer.ts); each run would leave one behind.
+  afterAll(() => rmSync(dirname(script), { recursive: true, force: true }));
 
   const writer = (dir: string, name: string, n: number) => spawn(process.execPath, [script, dir, name, String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
 
