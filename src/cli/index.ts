@@ -4,6 +4,7 @@ import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DAY_START, systemOffset } from '../engine/days.js';
 import { isMlquizError } from '../errors.js';
+import { colourLevel } from '../format/colour-level.js';
 import { shortSeed, type Context } from './context.js';
 import { buildProgram, cacheVersion, exitCodeOf } from './program.js';
 import { registry } from './registry.js';
@@ -59,9 +60,10 @@ export function reportError(e: unknown, ctx: Pick<Context, 'stderr'> & Partial<P
 
 /** The real entry: process streams, the wall clock, the platform data folder. */
 export function cli(): void {
-  // chalk reads FORCE_COLOR but not NO_COLOR: translate it once, before any module loads
-  // chalk, so that every command follows the rule of src/ui/colour.ts.
-  if (process.env.NO_COLOR && !process.env.FORCE_COLOR) process.env.FORCE_COLOR = '0';
+  // The one colour decision (src/format/colour-level.ts), made before any module loads
+  // chalk: every command bundle's chalk reads FORCE_COLOR, and colours(ctx) reads it from
+  // ctx.env, so the prompts and the reports cannot disagree.
+  process.env.FORCE_COLOR = String(colourLevel(process.env, process.stdout.isTTY));
   // The XDG spec says a relative path in these is invalid and must be ignored; env-paths
   // would use it, putting progress wherever the shell happened to be.
   for (const v of ['XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME'])

@@ -1,20 +1,9 @@
-import chalk, { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { colourLevel } from './colour-level.js';
 
-export type ColourLevel = 0 | 1 | 2 | 3;
+export type { ColourLevel } from './colour-level.js';
 
-/**
- * The colour rule for every command. chalk 5 reads FORCE_COLOR but ignores NO_COLOR, so
- * mlquiz decides: FORCE_COLOR wins (as in Node itself), then NO_COLOR, then colour only
- * on a terminal, at the depth chalk detected.
- */
-export function colourLevel(env: Record<string, string | undefined>, isTTY: boolean | undefined): ColourLevel {
-  const force = env.FORCE_COLOR;
-  if (force !== undefined && force !== '')
-    return force === '0' || force === 'false' ? 0 : (Math.min(3, Math.max(1, Number.parseInt(force, 10) || 1)) as ColourLevel);
-  if (env.NO_COLOR) return 0;
-  return isTTY ? ((chalk.level || 1) as ColourLevel) : 0;
-}
-
+/** A chalk that follows the colour rule for this context's environment and output. */
 export function colours(ctx: { env: Record<string, string | undefined>; stdout: { isTTY?: boolean } }): ChalkInstance {
   return new Chalk({ level: colourLevel(ctx.env, ctx.stdout.isTTY) });
 }

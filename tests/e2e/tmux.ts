@@ -28,8 +28,9 @@ export class Terminal {
     this.tmux('new-session', '-d', '-s', this.name, '-x', String(size.cols), '-y', String(size.rows), cmd);
   }
 
-  screen(): string {
-    return this.tmux('capture-pane', '-p', '-J', '-S', '-2000', '-t', this.name);
+  /** The screen as text; with `escapes`, with the colour and style sequences tmux keeps for each cell. */
+  screen(escapes = false): string {
+    return this.tmux('capture-pane', '-p', '-J', ...(escapes ? ['-e'] : []), '-S', '-2000', '-t', this.name);
   }
 
   /** Keys as tmux names them: 'Enter', 'Down', 'Space', 'C-c', or literal text. */
