@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { dirname, relative, sep } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Cached bank parses are keyed by this too, so a changed parser never serves an old parse.
@@ -81,10 +82,29 @@ const apart = {
     });
   },
 };
+// The bank parser (YAML and zod, 470 kB) is loaded on a cache miss by most commands:
+// built once, in dist/shared/, instead of once in each command's folder. Its import is
+// left to a placeholder, given its real relative path below, where each file's place is known.
+const SHARED = '@mlquiz-shared/';
+const sharedParser = {
+  name: 'shared-parser',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/parse-file\.js$/ }, (args) =>
+      /[\\/]bank[\\/]load\.ts$/.test(args.importer) ? { path: `${SHARED}parse-file.js`, external: true } : undefined,
+    );
+  },
+};
 await Promise.all([
   build({ ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist', chunkNames: 'chunks/[name]-[hash]', plugins: [...common.plugins, apart] }),
+  build({ ...common, entryPoints: { 'parse-file': 'src/bank/parse-file.ts' }, outdir: 'dist/shared', chunkNames: 'parse-file/[name]-[hash]' }),
   ...commands.map((name) =>
-    build({ ...common, entryPoints: { [name]: `src/cli/commands/${name}.ts` }, outdir: 'dist/commands', chunkNames: `${name}/[name]-[hash]` }),
+    build({
+      ...common,
+      entryPoints: { [name]: `src/cli/commands/${name}.ts` },
+      outdir: 'dist/commands',
+      chunkNames: `${name}/[name]-[hash]`,
+      plugins: [...common.plugins, sharedParser],
+    }),
   ),
 ]);
 for (const name of imported)
@@ -110,6 +130,14 @@ for (const file of outputs) {
   const [banner, ...rest] = readFileSync(path, 'utf8').split('\n');
   if (banner !== BANNER) throw new Error(`${path}: the first line is not the banner`);
   let body = rest.join('\n');
+  // The placeholder is longer than any relative path to dist/shared/, and the spaces that
+  // make up the difference go after the string, so no column moves (the source maps stay right).
+  body = body.replace(new RegExp(`"${SHARED}([\\w.-]+)"`, 'g'), (whole, name) => {
+    const rel = relative(dirname(path), `dist/shared/${name}`).split(sep).join('/');
+    const spec = JSON.stringify(rel.startsWith('.') ? rel : `./${rel}`);
+    if (spec.length > whole.length) throw new Error(`${path}: the path to dist/shared/${name} is longer than its placeholder`);
+    return spec + ' '.repeat(whole.length - spec.length);
+  });
   const requires = [];
   for (const { n, d, ss, se } of parse(body)[0]) {
     if (d !== -1 || n === undefined || !builtin.has(n)) continue;
