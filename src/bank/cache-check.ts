@@ -1,3 +1,4 @@
+import { hasControl } from './control-chars.js';
 import { ID_PATTERN, MAX_TIME_LIMIT_S } from './limits.js';
 import { DIFFICULTIES, QUESTION_TYPES } from './types.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
@@ -10,7 +11,6 @@ import type { ParsedBank } from './parse-yaml-bank.js';
  * tested as few times as it can be.
  */
 
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 /**
  * In JSON text that is all ASCII, what decodes to a control character other than tab and
  * newline. JSON allows none of them raw inside a string except DEL, so each is an escape,
@@ -23,7 +23,7 @@ export const asciiJsonFreeOfControls = (json: string): boolean => !CONTROL_IN_AS
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 type TextTest = (v: unknown) => boolean;
-const isText: TextTest = (v) => typeof v === 'string' && !CONTROL.test(v);
+const isText: TextTest = (v) => typeof v === 'string' && !hasControl(v);
 /** For strings already known to hold no control character. */
 const isString: TextTest = (v) => typeof v === 'string';
 const isTextList = (v: unknown, text: TextTest) => Array.isArray(v) && v.every(text);

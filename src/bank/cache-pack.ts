@@ -1,6 +1,6 @@
-import { isAscii } from 'node:buffer';
 import { statSync } from 'node:fs';
-import { MiB, readRegularFile } from '../fs/read-regular.js';
+import { asciiJson, readAsciiText } from '../fs/ascii-json.js';
+import { MiB } from '../fs/read-regular.js';
 import { asciiJsonFreeOfControls, isParsedBank } from './cache-check.js';
 import type { PackView } from './load.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
@@ -79,10 +79,8 @@ export function openPack(path: string, now: () => number) {
   // One scan of the text for control characters instead of a test of each string.
   let noControls = false;
   try {
-    const bytes = readRegularFile(path, 256 * MiB);
-    // Written in ASCII (see replacement), so it decodes as one-byte text, which is quicker to make and to parse.
-    const ascii = isAscii(bytes);
-    const text = bytes.toString(ascii ? 'latin1' : 'utf8');
+    // Written in ASCII (see replacement).
+    const { text, ascii } = readAsciiText(path, 256 * MiB);
     const raw: unknown = JSON.parse(text);
     if (isObj(raw)) old = raw;
     noControls = ascii && asciiJsonFreeOfControls(text);
@@ -133,10 +131,7 @@ export function openPack(path: string, now: () => number) {
       if (unchanged || Object.keys(next.files).length === 0) return undefined;
       const files = Object.fromEntries(Object.entries(next.files).filter(([, [, hash]]) => parses.has(hash)));
       const banks = Object.fromEntries(Object.values(files).map(([, hash]) => [hash, parses.get(hash)!]));
-      return JSON.stringify({ ...next, files, banks } satisfies PackData).replace(
-        /[\u007f-\uffff]/g,
-        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-      );
+      return asciiJson({ ...next, files, banks } satisfies PackData);
     },
   };
 }

@@ -9,8 +9,11 @@ import type { PathKey } from './yaml-source.js';
 export const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const HAS_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
+/** Whether `text` holds a control character but tab and newline. */
+export const hasControl = (text: string): boolean => HAS_CONTROL.test(text);
+
 export function stripControl(text: string): string {
-  return HAS_CONTROL.test(text) ? text.replace(CONTROL, '') : text;
+  return hasControl(text) ? text.replace(CONTROL, '') : text;
 }
 
 function describe(text: string): string {

@@ -1,7 +1,6 @@
-import { isAscii } from 'node:buffer';
 import { join, resolve } from 'node:path';
 import { MAX_JOURNAL_BYTES } from './journal-file.js';
-import { readRegularFile } from '../fs/read-regular.js';
+import { asciiJson, readAsciiText } from '../fs/ascii-json.js';
 import { writeCacheFile } from './atomic-write.js';
 import type { Folded } from './fold.js';
 import { SETTABLE } from './journal.js';
@@ -170,8 +169,7 @@ function fromTable(v: unknown, names: unknown): Session[] | undefined {
  * cache must not hang or exhaust the read (a throw is taken as no cache).
  */
 export function readAscii(file: string): string {
-  const buf = readRegularFile(file, MAX_JOURNAL_BYTES);
-  return buf.toString(isAscii(buf) ? 'latin1' : 'utf8');
+  return readAsciiText(file, MAX_JOURNAL_BYTES).text;
 }
 
 /** Best effort (writeCacheFile). */
@@ -196,8 +194,7 @@ export function writeSnapshot(file: string, snap: Snapshot): void {
         settings: history.settings,
       };
     }
-    // All ASCII, so that reading needs no UTF-8 decoding (see readAscii).
-    return JSON.stringify(doc).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return asciiJson(doc);
   });
 }
 
