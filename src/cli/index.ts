@@ -11,19 +11,15 @@ import { registry } from './registry.js';
 
 /** Runs one invocation and returns its exit code; never exits the process itself. */
 export async function main(argv: string[], ctx: Context): Promise<number> {
-  const named = registry.find((s) => s.name === argv[0]);
-  // The named command's files are read while commander is set up and parses; not for
-  // help, which never runs it.
-  const early = named && !argv.some((a) => a === '--help' || a === '-h') ? named.load() : undefined;
-  // A failure to load is met where it is awaited; until then it must not count as unhandled.
-  early?.catch(() => {});
+  const named = registry.find((s) => s.name === argv[0])?.name;
   const program = buildProgram(
     ctx,
     async (name, opts, args) => {
-      const mod = await (name === named?.name && early ? early : registry.find((s) => s.name === name)!.load());
+      const spec = registry.find((s) => s.name === name)!;
+      const mod = await spec.load();
       return mod.default(opts, args, ctx);
     },
-    named?.name,
+    named,
   );
   try {
     await program.parseAsync(argv, { from: 'user' });
