@@ -54,7 +54,7 @@ try {
   ]) {
     const med = median(times);
     console.log(
-      `node bin/mlquiz.js ${what}: median ${med.toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${RUNS} runs (target < ${TARGET_MS} ms)`,
+      `node bin/mlquiz.cjs ${what}: median ${med.toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${RUNS} runs (target < ${TARGET_MS} ms)`,
     );
     if (med >= TARGET_MS) {
       console.log(`MISSED: ${what} median ${med.toFixed(0)} ms >= ${TARGET_MS} ms`);

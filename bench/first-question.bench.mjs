@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const bin = new URL('../bin/mlquiz.js', import.meta.url).pathname;
+const bin = new URL('../bin/mlquiz.cjs', import.meta.url).pathname;
 const home = mkdtempSync(join(tmpdir(), 'mlq-bench-run-'));
 // A server of its own per measurement: killing a server's last session ends it, and the
 // next new-session could race with that shutdown ("server exited unexpectedly").

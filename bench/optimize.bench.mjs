@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { importSources, journalText, ROOT } from './sources.mjs';
 
-const BIN = join(ROOT, 'bin/mlquiz.js');
+const BIN = join(ROOT, 'bin/mlquiz.cjs');
 const REVIEWS = Number(process.env.MLQUIZ_BENCH_REVIEWS ?? 100_000);
 const TARGET_MS = 15_000;
 const NOW = new Date();
@@ -59,7 +59,7 @@ try {
   );
   // The machine is shared: the load says how much of the wall time was waiting for a core.
   console.log(
-    `node bin/mlquiz.js optimize over ${REVIEWS} reviews: ${(ms / 1000).toFixed(1)} s, of which the fit ${out.seconds.toFixed(1)} s (target < ${TARGET_MS / 1000} s; load average ${loadavg()[0].toFixed(1)})`,
+    `node bin/mlquiz.cjs optimize over ${REVIEWS} reviews: ${(ms / 1000).toFixed(1)} s, of which the fit ${out.seconds.toFixed(1)} s (target < ${TARGET_MS / 1000} s; load average ${loadavg()[0].toFixed(1)})`,
   );
   if (ms >= TARGET_MS) {
     console.log(`MISSED: ${(ms / 1000).toFixed(1)} s >= ${TARGET_MS / 1000} s`);

@@ -107,12 +107,12 @@ try {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const med = median(times);
   console.log(`report --json keys: ${keys.join(', ')}`);
-  console.log(`node bin/mlquiz.js --version: median ${median(baseline).toFixed(0)} ms (process start-up)`);
+  console.log(`node bin/mlquiz.cjs --version: median ${median(baseline).toFixed(0)} ms (process start-up)`);
   for (const [how, xs] of Object.entries(floors)) console.log(`bare node reading and parsing the journals ${how}: median ${median(xs).toFixed(0)} ms`);
   const floor = Math.min(...Object.values(floors).map(median));
   const ratio = med / floor;
   console.log(
-    `node bin/mlquiz.js report --json over ${REVIEWS} reviews: median ${med.toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${RUNS} runs: ${ratio.toFixed(2)}× the floor of ${floor.toFixed(0)} ms (target ≤ ${TARGET_RATIO}×)`,
+    `node bin/mlquiz.cjs report --json over ${REVIEWS} reviews: median ${med.toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${RUNS} runs: ${ratio.toFixed(2)}× the floor of ${floor.toFixed(0)} ms (target ≤ ${TARGET_RATIO}×)`,
   );
   if (ratio > TARGET_RATIO) {
     console.log(`MISSED: ${ratio.toFixed(2)}× > ${TARGET_RATIO}×`);

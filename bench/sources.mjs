@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BIN = join(ROOT, 'bin/mlquiz.js');
+export const BIN = join(ROOT, 'bin/mlquiz.cjs');
 
 /** A temporary folder inside the project for one bench's files. */
 export const benchDir = (name) => mkdtempSync(join(ROOT, 'node_modules', `.mlq-${name}-bench-`));

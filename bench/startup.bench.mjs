@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateBank } from './gen-bank.mjs';
 
-const bin = new URL('../bin/mlquiz.js', import.meta.url).pathname;
+const bin = new URL('../bin/mlquiz.cjs', import.meta.url).pathname;
 const home = mkdtempSync(join(tmpdir(), 'mlq-bench-'));
 const big = join(home, 'big-bank');
 generateBank(big, 10_000);

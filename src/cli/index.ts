@@ -72,7 +72,11 @@ export function cli(): void {
   const ctx: Context = {
     cwd: process.cwd(),
     env: process.env,
-    stdin: process.stdin,
+    // Made on first use: Node builds the stream (and, for a file or /dev/null, loads the
+    // fs stream and promise modules) only when asked, and only run and mock read input.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     now: () => new Date(),

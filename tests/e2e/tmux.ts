@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const BIN = resolve(import.meta.dirname, '../../bin/mlquiz.js');
+export const BIN = resolve(import.meta.dirname, '../../bin/mlquiz.cjs');
 
 /**
  * Drives the built CLI in a real pseudo-terminal: keys go in through send-keys and the

@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import { cli } from '../dist/cli.js';
-
-cli();
