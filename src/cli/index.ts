@@ -72,13 +72,16 @@ export function cli(): void {
   const ctx: Context = {
     cwd: process.cwd(),
     env: process.env,
-    // Made on first use: Node builds the stream (and, for a file or /dev/null, loads the
-    // fs stream and promise modules) only when asked, and only run and mock read input.
+    // Made on first use: Node builds each stream (and, for a file or /dev/null, loads the
+    // fs stream and promise modules) only when asked. Only run and mock read input, and
+    // most runs write nothing to stderr.
     get stdin() {
       return process.stdin;
     },
     stdout: process.stdout,
-    stderr: process.stderr,
+    get stderr() {
+      return process.stderr;
+    },
     now: () => new Date(),
     // A seed only varies sessions (it is printed to be retyped, not kept secret): Math.random,
     // as even Web Crypto's global loads crypto modules before the first question.
