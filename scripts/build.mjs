@@ -8,16 +8,20 @@
 // 6 to 13 ms and `run` to its first question 15 ms. require() reads a file in one call.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-// Cached bank parses are keyed by this too, so a changed parser never serves an old parse.
-const parser = createHash('sha1');
-for (const dir of ['src/bank', 'src/fs']) for (const f of readdirSync(join(ROOT, dir)).sort()) parser.update(f).update(readFileSync(join(ROOT, dir, f)));
+// The caches are keyed by this too: bank parses and whole outputs (list --json) are kept,
+// so a build whose sources changed anywhere never serves what an older one made.
+const sources = createHash('sha1');
+for (const f of readdirSync(join(ROOT, 'src'), { recursive: true }).sort()) {
+  const full = join(ROOT, 'src', f);
+  if (statSync(full).isFile()) sources.update(f).update(readFileSync(full));
+}
 rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
 
 // The sources' import.meta.url (createRequire, the shipped banks' folder), in CommonJS terms.
@@ -80,7 +84,7 @@ const common = {
   supported: { 'dynamic-import': false },
   define: {
     __VERSION__: JSON.stringify(pkg.version),
-    __BANK_PARSER__: JSON.stringify(parser.digest('hex').slice(0, 10)),
+    __SOURCES__: JSON.stringify(sources.digest('hex').slice(0, 10)),
     'import.meta.url': '__mlquizUrl',
   },
   // One line, dropped below from the bundles that do not use it.

@@ -10,7 +10,9 @@ import type { ParsedBank } from './parse-yaml-bank.js';
  * and hashing every bank file, then reading one entry per file. A pack is one file per
  * set of bank paths: each file's stamp (its stat) with the hash its bytes had, the parse
  * of each hash, and each folder's listing in sorted order; a warm start stats the files
- * and reads the pack with one JSON.parse.
+ * and reads the pack. Its text is two lines: the stamps and listings, then the parses,
+ * which are parsed only when a bank is asked for (a memo of a command's output needs the
+ * stamps alone; see cache-output.ts).
  */
 
 /** A file changed this recently is hashed every time: a write in the same tick of a coarse file-system clock would leave its stamp as it was. */
@@ -62,8 +64,6 @@ interface PackData {
   files: Record<string, [string, string]>;
   /** Per listing (its names in code-point order): the names as the locale sorts them. */
   orders: Record<string, string[]>;
-  /** Per content hash: its parse. */
-  banks: Record<string, ParsedBank>;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -76,21 +76,40 @@ const isEntry = (v: unknown): v is [string, string] => Array.isArray(v) && v.len
  */
 export function openPack(path: string, now: () => number) {
   let old: Partial<Record<keyof PackData, unknown>> = {};
-  // One scan of the text for control characters instead of a test of each string.
-  let noControls = false;
+  let body: { text: string; ascii: boolean } | undefined;
   try {
-    // Written in ASCII (see replacement).
+    // Written in ASCII (see replacement), where no line break is left raw inside a string.
     const { text, ascii } = readAsciiText(path, 256 * MiB);
-    const raw: unknown = JSON.parse(text);
-    if (isObj(raw)) old = raw;
-    noControls = ascii && asciiJsonFreeOfControls(text);
+    const cut = text.indexOf('\n');
+    const raw: unknown = cut < 0 ? undefined : JSON.parse(text.slice(0, cut));
+    if (isObj(raw)) {
+      old = raw;
+      body = { text: text.slice(cut + 1), ascii };
+    }
   } catch {
     // Every file is read and hashed.
   }
+  let oldBanks: Record<string, unknown> | undefined;
+  // One scan of the text for control characters instead of a test of each string.
+  let noControls = false;
+  const oldParses = () => {
+    if (oldBanks === undefined) {
+      oldBanks = {};
+      try {
+        const raw: unknown = body ? JSON.parse(body.text) : undefined;
+        if (isObj(raw)) {
+          oldBanks = raw;
+          noControls = body!.ascii && asciiJsonFreeOfControls(body!.text);
+        }
+      } catch {
+        // Every bank is parsed afresh.
+      }
+    }
+    return oldBanks;
+  };
   const oldFiles = isObj(old.files) ? old.files : {};
   const oldOrders = isObj(old.orders) && old.collation === collation() ? old.orders : {};
-  const oldBanks = isObj(old.banks) ? old.banks : {};
-  const next: Omit<PackData, 'banks'> = { collation: collation(), files: {}, orders: {} };
+  const next: PackData = { collation: collation(), files: {}, orders: {} };
   const taken = new Map<string, string | undefined>();
   const checked = new Map<string, ParsedBank | undefined>();
   const view: PackView = {
@@ -103,6 +122,9 @@ export function openPack(path: string, now: () => number) {
     record(file, hash) {
       const stamp = taken.get(file);
       if (stamp !== undefined) next.files[file] = [stamp, hash];
+    },
+    recorded(file) {
+      return Object.hasOwn(next.files, file) ? next.files[file]![1] : undefined;
     },
     sorted(names, sort) {
       const key = byCodePoint(names);
@@ -117,7 +139,8 @@ export function openPack(path: string, now: () => number) {
     /** The parse of `hash` the pack holds, if it has exactly the right shape. */
     bank(hash: string): ParsedBank | undefined {
       if (!checked.has(hash)) {
-        const v = Object.hasOwn(oldBanks, hash) ? oldBanks[hash] : undefined;
+        const banks = oldParses();
+        const v = Object.hasOwn(banks, hash) ? banks[hash] : undefined;
         checked.set(hash, isParsedBank(v, noControls) ? v : undefined);
       }
       return checked.get(hash);
@@ -131,7 +154,7 @@ export function openPack(path: string, now: () => number) {
       if (unchanged || Object.keys(next.files).length === 0) return undefined;
       const files = Object.fromEntries(Object.entries(next.files).filter(([, [, hash]]) => parses.has(hash)));
       const banks = Object.fromEntries(Object.values(files).map(([, hash]) => [hash, parses.get(hash)!]));
-      return asciiJson({ ...next, files, banks } satisfies PackData);
+      return `${asciiJson({ ...next, files } satisfies PackData)}\n${asciiJson(banks)}`;
     },
   };
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MiB, readRegularFile } from '../fs/read-regular.js';
 import { isParsedBank } from './cache-check.js';
+import { outputFileText, readOutput } from './cache-output.js';
 import { openPack, packName } from './cache-pack.js';
 import type { BankCache } from './load.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
@@ -11,11 +12,21 @@ const STALE_MS = 30 * 86_400_000;
 /**
  * The bank cache on disk: one JSON file per parsed bank, named by the bank's content
  * hash, in a folder per mlquiz version, and beside it a pack per set of bank paths (see
- * cache-pack.ts). A run reads only the entries of the banks it loads. It is only an
- * optimisation: any fault means parsing afresh. `now` is the clock file stamps are
- * judged by (see fileStamp).
+ * cache-pack.ts) and the outputs kept by content (see cache-output.ts). A run reads only
+ * the entries of the banks it loads. It is only an optimisation: any fault means parsing
+ * afresh. `now` is the clock file stamps are judged by (see fileStamp).
  */
-export function fileBankCache(root: string, version: string, now: () => number = Date.now): BankCache & { save(): Promise<void> } {
+export function fileBankCache(
+  root: string,
+  version: string,
+  now: () => number = Date.now,
+): BankCache & {
+  /** The output kept in `slot` if it was kept under exactly `key` (see cache-output.ts). */
+  output(slot: string, key: string): Buffer | undefined;
+  /** Keeps `output` in `slot` under `key` when the cache is saved, in place of what the slot held. */
+  keepOutput(slot: string, key: string, output: string): void;
+  save(): Promise<void>;
+} {
   const tag = version.replace(/[^\w.-]/g, '_');
   const dir = join(root, `banks-${tag}`);
   const packDir = join(root, `packs-${tag}`);
@@ -23,6 +34,8 @@ export function fileBankCache(root: string, version: string, now: () => number =
   // Every parse this run served or made, for the pack it writes.
   const served = new Map<string, ParsedBank>();
   let pack: { file: string; open: ReturnType<typeof openPack> } | undefined;
+  const outputs = new Map<string, { key: string; output: string }>();
+  const outputFile = (slot: string) => join(packDir, `${packName([slot])}.out`);
   return {
     get(hash) {
       const packed = pack?.open.bank(hash);
@@ -48,21 +61,25 @@ export function fileBankCache(root: string, version: string, now: () => number =
     },
     pack(paths) {
       const file = join(packDir, `${packName(paths)}.json`);
-      pack = { file, open: openPack(file, now) };
+      // The same view for the same paths: what a run notes of the files goes into one pack.
+      if (pack?.file !== file) pack = { file, open: openPack(file, now) };
       return pack.open.view;
+    },
+    output: (slot, key) => readOutput(outputFile(slot), key),
+    keepOutput(slot, key, output) {
+      outputs.set(slot, { key, output });
     },
     async save() {
       const packed = pack?.open.replacement(served);
-      if (pending.size === 0 && packed === undefined) return;
+      if (pending.size === 0 && packed === undefined && outputs.size === 0) return;
       try {
         // Loaded only on a miss: importing it costs more than a warm start-up's whole budget.
         const { default: writeFileAtomic } = await import('write-file-atomic');
         if (pending.size) mkdirSync(dir, { recursive: true });
         for (const [hash, parsed] of pending) await writeFileAtomic(join(dir, `${hash}.json`), JSON.stringify({ hash, parsed }));
-        if (packed !== undefined) {
-          mkdirSync(packDir, { recursive: true });
-          await writeFileAtomic(pack!.file, packed);
-        }
+        if (packed !== undefined || outputs.size) mkdirSync(packDir, { recursive: true });
+        if (packed !== undefined) await writeFileAtomic(pack!.file, packed);
+        for (const [slot, { key, output }] of outputs) await writeFileAtomic(outputFile(slot), outputFileText(key, output));
         // Entries of edited banks are never read again; drop those untouched for a month.
         for (const d of [dir, packDir])
           for (const name of existsSync(d) ? readdirSync(d) : []) {

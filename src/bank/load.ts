@@ -24,6 +24,8 @@ export interface PackView {
   hashOf(file: string): string | undefined;
   /** Notes the hash a file has now. */
   record(file: string, hash: string): void;
+  /** The hash noted for a file this run, if its stamp could vouch for it. */
+  recorded(file: string): string | undefined;
   /** `names` in the order `sort` puts them, taken from the pack when it has sorted the same names before. */
   sorted(names: string[], sort: (names: string[]) => string[]): string[];
 }
@@ -121,15 +123,38 @@ function renamed(parsed: ParsedBank, name: string): ParsedBank {
   };
 }
 
+/** A file as questions and diagnostics name it: relative to `cwd` when it is under it. */
+function displayName(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+/**
+ * What the banks under `paths` hold, as each file's display name and content hash in the
+ * order they load, when the cache's pack vouches for every file from its stat alone;
+ * `afterLoad`, from what this run's load noted instead. Undefined when any file would
+ * have to be read or any path is at fault. No bank is read or parsed.
+ */
+export function knownContent(paths: string[], cwd: string, cache: BankCache, afterLoad = false): [string, string][] | undefined {
+  const pack = cache.pack?.(paths.map((p) => resolve(cwd, p)));
+  if (!pack) return undefined;
+  const found = findBankFiles(paths, cwd, pack);
+  if (found.errors.length) return undefined;
+  const known: [string, string][] = [];
+  for (const file of found.files) {
+    const hash = afterLoad ? pack.recorded(file) : pack.hashOf(file);
+    if (hash === undefined) return undefined;
+    known.push([displayName(cwd, file), hash]);
+  }
+  return known;
+}
+
 /** Reads and validates every bank under `paths`. File names in diagnostics are relative to `cwd`. */
 export async function loadBanks(paths: string[], cwd: string, cache?: BankCache): Promise<BankSet> {
   const pack = cache?.pack?.(paths.map((p) => resolve(cwd, p)));
   const found = findBankFiles(paths, cwd, pack);
   const questions: Question[] = [];
-  const display = (f: string) => {
-    const rel = relative(cwd, f);
-    return rel && !rel.startsWith('..') ? rel : f;
-  };
+  const display = (f: string) => displayName(cwd, f);
   const errors: Diagnostic[] = found.errors.map((d) => ({ ...d, file: display(resolve(cwd, d.file)) }));
   const warnings: Diagnostic[] = [];
   let parser: typeof import('./parse-file.js') | undefined;

@@ -1,4 +1,4 @@
-import { loadBanks } from '../bank/load.js';
+import { knownContent, loadBanks } from '../bank/load.js';
 import { formatDiagnostic, type BankSet, type Question } from '../bank/types.js';
 import { InputError, UsageError } from '../errors.js';
 import { filterQuestions, unknownIds, unknownTags, type QuestionFilter } from '../engine/filter.js';
@@ -6,21 +6,29 @@ import { fileBankCache } from '../bank/cache.js';
 import { bankPaths, cacheDir, type Context } from './context.js';
 import { plural } from '../format/plural.js';
 
+const openCache = (ctx: Context) => {
+  const dir = cacheDir(ctx);
+  return dir ? fileBankCache(dir, ctx.version ?? 'dev') : undefined;
+};
+
 /** Loads banks through the on-disk parse cache when there is one. */
 export async function loadCached(ctx: Context, paths: string[]): Promise<BankSet> {
-  const dir = cacheDir(ctx);
-  const cache = dir ? fileBankCache(dir, ctx.version ?? 'dev') : undefined;
+  const cache = openCache(ctx);
   const set = await loadBanks(paths, ctx.cwd, cache);
   await cache?.save();
   return set;
 }
 
+interface BankOptions {
+  bank?: string[];
+  skipInvalid?: boolean;
+}
+
 /**
- * Loads every configured bank. Invalid banks stop the command with every problem
- * listed, unless `skipInvalid`, which leaves out the files that have errors.
+ * Invalid banks stop the command with every problem listed, unless `skipInvalid`, which
+ * leaves out the files that have errors.
  */
-export async function loadConfiguredBanks(ctx: Context, opts: { bank?: string[]; skipInvalid?: boolean }): Promise<BankSet> {
-  const set = await loadCached(ctx, bankPaths(ctx, opts.bank));
+function usable(ctx: Context, set: BankSet, opts: BankOptions): BankSet {
   if (set.errors.length === 0) return set;
   const lines = set.errors.map(formatDiagnostic);
   if (!opts.skipInvalid) {
@@ -32,6 +40,37 @@ export async function loadConfiguredBanks(ctx: Context, opts: { bank?: string[];
   const bad = new Set(set.errors.map((d) => d.file));
   for (const line of lines) ctx.stderr.write(`skipped: ${line}\n`);
   return { ...set, questions: set.questions.filter((q) => !bad.has(q.file)) };
+}
+
+/** Loads every configured bank (see usable for invalid ones). */
+export async function loadConfiguredBanks(ctx: Context, opts: BankOptions): Promise<BankSet> {
+  return usable(ctx, await loadCached(ctx, bankPaths(ctx, opts.bank)), opts);
+}
+
+/**
+ * What `make` prints for the configured banks, taken from the cache when it was made
+ * before for banks of exactly the same content (see cache-output.ts). `what` names the
+ * output: the command and every option the output depends on. Only an output made from
+ * banks without errors is kept, so a kept one was printed with nothing on stderr.
+ */
+export async function outputForBanks(ctx: Context, opts: BankOptions, what: unknown, make: (set: BankSet) => string): Promise<string | Uint8Array> {
+  const cache = openCache(ctx);
+  const paths = bankPaths(ctx, opts.bank);
+  // One slot per output and set of bank paths, so a bank edited often leaves one file behind, not one per edit.
+  const slot = JSON.stringify([what, ctx.cwd, paths]);
+  const keyOf = (content: [string, string][] | undefined) => (content ? JSON.stringify({ what, banks: content }) : undefined);
+  const key = cache && keyOf(knownContent(paths, ctx.cwd, cache));
+  const kept = key === undefined ? undefined : cache!.output(slot, key);
+  if (kept) return kept;
+  try {
+    const set = await loadBanks(paths, ctx.cwd, cache);
+    const output = make(usable(ctx, set, opts));
+    const after = cache && set.errors.length === 0 ? keyOf(knownContent(paths, ctx.cwd, cache, true)) : undefined;
+    if (after !== undefined) cache!.keepOutput(slot, after, output);
+    return output;
+  } finally {
+    await cache?.save();
+  }
 }
 
 /** Applies the filters, turning an unknown tag or id into a usage error that lists what exists. */

@@ -89,8 +89,11 @@ export function columns(ctx: Context): number {
   return Math.min(100, ctx.stdout.columns ?? 80);
 }
 
+/** Data as every --json prints it. */
+export const jsonText = (data: unknown): string => JSON.stringify(data, null, 2) + '\n';
+
 export function writeJson(ctx: Context, data: unknown): void {
-  ctx.stdout.write(JSON.stringify(data, null, 2) + '\n');
+  ctx.stdout.write(jsonText(data));
 }
 
 // No 0/o, 1/l/i: a seed read off the screen is retyped without doubt.

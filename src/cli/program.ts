@@ -6,9 +6,9 @@ export type Dispatch = (name: string, opts: Record<string, unknown>, args: strin
 
 declare const __VERSION__: string;
 export const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
-declare const __BANK_PARSER__: string;
-/** What bank-cache entries are filed under: the version and a hash of the parser's source. */
-export const cacheVersion = `${version}+${typeof __BANK_PARSER__ === 'string' ? __BANK_PARSER__ : 'dev'}`;
+declare const __SOURCES__: string;
+/** What cache entries are filed under: the version and a hash of the sources it was built from. */
+export const cacheVersion = `${version}+${typeof __SOURCES__ === 'string' ? __SOURCES__ : 'dev'}`;
 
 /**
  * The commander program. `dispatch` runs a command; tests pass one that records the

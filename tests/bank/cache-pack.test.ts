@@ -28,6 +28,13 @@ const packFile = (cacheRoot: string) => {
   return join(d, files[0]!);
 };
 
+/** A pack as one object: its text is the stamps and listings on one line, the parses on the next. */
+const readPack = (file: string) => {
+  const [head, banks] = readFileSync(file, 'utf8').split('\n');
+  return { ...JSON.parse(head!), banks: JSON.parse(banks!) };
+};
+const packText = ({ banks, ...head }: Record<string, unknown>) => `${JSON.stringify(head)}\n${JSON.stringify(banks ?? null)}`;
+
 const second = QUESTION.replace('evil-q', 'other-q').replace('an L2 penalty', 'an L1 penalty');
 
 describe('the bank pack', () => {
@@ -36,11 +43,11 @@ describe('the bank pack', () => {
     const cacheRoot = join(dir, '.cache');
     const cold = await run(dir, cacheRoot);
     const file = packFile(cacheRoot);
-    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    const pack = readPack(file);
     expect(Object.keys(pack.files).sort()).toEqual([join(dir, 'a.md'), join(dir, 'b.md')]);
     // An edit to the pack shows in the next load: it was read instead of the banks.
     for (const b of Object.values(pack.banks) as { questions: { prompt: string }[] }[]) b.questions[0]!.prompt += ' (from the pack)';
-    writeFileSync(file, JSON.stringify(pack));
+    writeFileSync(file, packText(pack));
     const warm = await run(dir, cacheRoot);
     expect(warm.files).toEqual(cold.files);
     expect(warm.questions.map((q) => q.prompt)).toEqual(cold.questions.map((q) => `${q.prompt} (from the pack)`));
@@ -78,9 +85,9 @@ describe('the bank pack', () => {
     const cacheRoot = join(dir, '.cache');
     const cold = await run(dir, cacheRoot);
     const file = packFile(cacheRoot);
-    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    const pack = readPack(file);
     spoil(pack);
-    writeFileSync(file, JSON.stringify(pack));
+    writeFileSync(file, packText(pack));
     expect((await run(dir, cacheRoot)).questions).toEqual(cold.questions);
   });
 
@@ -113,11 +120,11 @@ describe('the pack read with one scan for control characters', () => {
     const cacheRoot = join(dir, '.cache');
     const cold = await run(dir, cacheRoot);
     const file = packFile(cacheRoot);
-    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    const pack = readPack(file);
     const q = (Object.values(pack.banks) as { questions: Record<string, unknown>[] }[])[0]!.questions[0]!;
     q[field] = field === 'key_points' ? ['MARK'] : 'MARK';
     // Written as text, so that the escape is exactly as given.
-    writeFileSync(file, JSON.stringify(pack).replace('"MARK"', `"${raw}"`));
+    writeFileSync(file, packText(pack).replace('"MARK"', `"${raw}"`));
     const set = await run(dir, cacheRoot);
     expect(set.questions).toEqual(cold.questions);
   });
@@ -127,9 +134,9 @@ describe('the pack read with one scan for control characters', () => {
     const cacheRoot = join(dir, '.cache');
     await run(dir, cacheRoot);
     const file = packFile(cacheRoot);
-    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    const pack = readPack(file);
     (Object.values(pack.banks) as { questions: { prompt: string }[] }[])[0]!.questions[0]!.prompt = 'MARK';
-    writeFileSync(file, JSON.stringify(pack).replace('"MARK"', String.raw`"\\u001b \\b \\\\r"`));
+    writeFileSync(file, packText(pack).replace('"MARK"', String.raw`"\\u001b \\b \\\\r"`));
     const set = await run(dir, cacheRoot);
     expect(set.questions[0]!.prompt).toBe(String.raw`\u001b \b \\r`);
   });

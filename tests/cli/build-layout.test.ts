@@ -54,7 +54,13 @@ describe('the built CLI', () => {
     try {
       execFileSync(process.execPath, [resolve(DIST, '../bin/mlquiz.cjs'), 'list', '--json'], { env: { ...process.env, MLQUIZ_HOME: home }, stdio: 'ignore' });
       const packs = readdirSync(join(home, 'cache')).filter((d) => d.startsWith('packs-'));
-      expect(packs.flatMap((d) => readdirSync(join(home, 'cache', d)))).toHaveLength(1);
+      // The pack, and the output kept for the banks' content.
+      expect(
+        packs
+          .flatMap((d) => readdirSync(join(home, 'cache', d)))
+          .map((f) => f.replace(/^\w+/, ''))
+          .sort(),
+      ).toEqual(['.json', '.out']);
     } finally {
       rmSync(home, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import type { Difficulty } from '../../bank/types.js';
-import { loadConfiguredBanks, selectQuestions } from '../banks.js';
-import { columns, writeJson, type Context } from '../context.js';
+import { loadConfiguredBanks, outputForBanks, selectQuestions } from '../banks.js';
+import { columns, jsonText, type Context } from '../context.js';
 import { plural } from '../../format/plural.js';
 
 interface ListOptions {
@@ -13,12 +13,14 @@ interface ListOptions {
 }
 
 export default async function list(opts: ListOptions, _args: string[], ctx: Context): Promise<number> {
-  const set = await loadConfiguredBanks(ctx, opts);
-  const questions = selectQuestions(set, { tags: opts.tag, deck: opts.deck, difficulty: opts.difficulty });
+  const filter = { tags: opts.tag, deck: opts.deck, difficulty: opts.difficulty };
   if (opts.json) {
-    writeJson(ctx, questions);
+    // Scripts call this often on banks that rarely change: kept by the banks' content, a
+    // repeated call prints without parsing or serialising anything.
+    ctx.stdout.write(await outputForBanks(ctx, opts, ['list --json', filter], (set) => jsonText(selectQuestions(set, filter))));
     return 0;
   }
+  const questions = selectQuestions(await loadConfiguredBanks(ctx, opts), filter);
   // Only the terminal view needs colour and text fitting; --json, the scripted path, skips loading them.
   const [{ default: chalk }, { shortPrompt }] = await Promise.all([import('chalk'), import('../../format/text.js')]);
   const width = columns(ctx);
