@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
-import { asciiJson, readAsciiText } from '../fs/ascii-json.js';
-import { MiB } from '../fs/read-regular.js';
+import { isAscii } from 'node:buffer';
+import { asciiJson } from '../fs/ascii-json.js';
+import { MiB, readRegularFile } from '../fs/read-regular.js';
 import { asciiJsonFreeOfControls, isParsedBank } from './cache-check.js';
 import type { PackView } from './load.js';
 import type { ParsedBank } from './parse-yaml-bank.js';
@@ -76,15 +77,19 @@ const isEntry = (v: unknown): v is [string, string] => Array.isArray(v) && v.len
  */
 export function openPack(path: string, now: () => number) {
   let old: Partial<Record<keyof PackData, unknown>> = {};
-  let body: { text: string; ascii: boolean } | undefined;
+  let body: (() => string) | undefined;
+  let ascii = false;
   try {
     // Written in ASCII (see replacement), where no line break is left raw inside a string.
-    const { text, ascii } = readAsciiText(path, 256 * MiB);
-    const cut = text.indexOf('\n');
-    const raw: unknown = cut < 0 ? undefined : JSON.parse(text.slice(0, cut));
+    // Only the first line is decoded now: a kept output needs the stamps alone.
+    const bytes = readRegularFile(path, 256 * MiB);
+    ascii = isAscii(bytes);
+    const encoding = ascii ? 'latin1' : 'utf8';
+    const cut = bytes.indexOf(10);
+    const raw: unknown = cut < 0 ? undefined : JSON.parse(bytes.toString(encoding, 0, cut));
     if (isObj(raw)) {
       old = raw;
-      body = { text: text.slice(cut + 1), ascii };
+      body = () => bytes.toString(encoding, cut + 1);
     }
   } catch {
     // Every file is read and hashed.
@@ -96,10 +101,11 @@ export function openPack(path: string, now: () => number) {
     if (oldBanks === undefined) {
       oldBanks = {};
       try {
-        const raw: unknown = body ? JSON.parse(body.text) : undefined;
+        const text = body?.();
+        const raw: unknown = text === undefined ? undefined : JSON.parse(text);
         if (isObj(raw)) {
           oldBanks = raw;
-          noControls = body!.ascii && asciiJsonFreeOfControls(body!.text);
+          noControls = ascii && asciiJsonFreeOfControls(text!);
         }
       } catch {
         // Every bank is parsed afresh.

@@ -17,7 +17,7 @@ function kept(body: string | Buffer, key = KEY): string {
 
 describe('a kept output', () => {
   it('is served byte for byte under its own key, text outside ASCII, tabs and line breaks included', () => {
-    const body = '[\n  {\n\t"prompt": "6\u201312 months, caf\u00e9 \u2192 \u03bb"\n  }\n]\n';
+    const body = '[\n  {\n\t"prompt": "6\u201312 months, caf\u00e9 \u2192 \u03bb, 90\u00b0,\u00a0\u00c2\u0100"\n  }\n]\n';
     expect(readOutput(kept(body), KEY)?.toString('utf8')).toBe(body);
     expect(readOutput(kept(''), KEY)?.length).toBe(0);
   });
@@ -33,6 +33,9 @@ describe('a kept output', () => {
     ['a raw ESC', Buffer.from('"\u001b[2J"\n')],
     ['a carriage return', Buffer.from('"a\rb"\n')],
     ['a bell', Buffer.from('"\u0007"\n')],
+    ['a NUL', Buffer.from('"a\u0000"\n')],
+    ['a unit separator', Buffer.from('"\u001f"\n')],
+    ['a C1 control at the very end', Buffer.from('"a"\n\u0085')],
     ['a DEL', Buffer.from('"a\u007fb"\n')],
     ['a C1 CSI in UTF-8', Buffer.from('"a\u009b2J"\n')],
     ['bytes that are not UTF-8', Buffer.from([0x22, 0xff, 0xfe, 0x22, 0x0a])],
