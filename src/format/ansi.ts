@@ -5,8 +5,10 @@ export function visibleWidth(s: string): number {
   return [...stripVTControlCharacters(s)].length;
 }
 
-/** CSI sequences (colours) and OSC sequences (hyperlinks), the escape codes chalk and marked-terminal emit. */
-/** For String.split: escape sequences land at the odd indices. */
+/**
+ * CSI sequences (colours) and OSC sequences (hyperlinks), the escape codes chalk and
+ * marked-terminal emit, for String.split: the sequences land at the odd indices.
+ */
 export const ESCAPE_SPLIT = /(\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\))/;
 
 /** SGR parameter that ends each family of styles (bold and dim share 22, every foreground colour 39). */

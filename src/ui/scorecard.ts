@@ -1,8 +1,8 @@
-import { stripVTControlCharacters } from 'node:util';
 import { repeatFlag } from '../format/shell.js';
 import chalk from 'chalk';
 import { RATING_LABELS, type Rating } from '../engine/rating.js';
 import type { Scorecard, ScorecardRow } from '../engine/mock-score.js';
+import { visibleWidth as visible } from '../format/ansi.js';
 import { bandColour, sparkline } from '../format/chart.js';
 import { formatClock } from '../format/time.js';
 import type { Io } from './prompts.js';
@@ -10,8 +10,6 @@ import { shortPrompt, wrap } from '../format/text.js';
 
 /** The rule printed under the score; the README (Mock interview rounds) says the same in more words. */
 export const SCORE_RULE = 'the mean over the questions drawn of: key points covered (open), right 1 / wrong 0 (choice, numeric); not reached 0';
-
-const visible = (s: string) => [...stripVTControlCharacters(s)].length;
 
 /** Joins parts with " · ", starting a new indented line before a part that would overflow. */
 function joinParts(parts: string[], width: number, indent: number): string {
