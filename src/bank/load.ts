@@ -131,18 +131,18 @@ function displayName(cwd: string, file: string): string {
 
 /**
  * What the banks under `paths` hold, as each file's display name and content hash in the
- * order they load, when the cache's pack vouches for every file from its stat alone;
- * `afterLoad`, from what this run's load noted instead. Undefined when any file would
- * have to be read or any path is at fault. No bank is read or parsed.
+ * order they load, when the cache's pack vouches for every file from its stat alone.
+ * Undefined when any file would have to be read or any path is at fault. No bank is read
+ * or parsed; a load gives the same for what it read (BankSet.content).
  */
-export function knownContent(paths: string[], cwd: string, cache: BankCache, afterLoad = false): [string, string][] | undefined {
+export function knownContent(paths: string[], cwd: string, cache: BankCache): [string, string][] | undefined {
   const pack = cache.pack?.(paths.map((p) => resolve(cwd, p)));
   if (!pack) return undefined;
   const found = findBankFiles(paths, cwd, pack);
   if (found.errors.length) return undefined;
   const known: [string, string][] = [];
   for (const file of found.files) {
-    const hash = afterLoad ? pack.recorded(file) : pack.hashOf(file);
+    const hash = pack.hashOf(file);
     if (hash === undefined) return undefined;
     known.push([displayName(cwd, file), hash]);
   }
@@ -160,6 +160,7 @@ export async function loadBanks(paths: string[], cwd: string, cache?: BankCache)
   let parser: typeof import('./parse-file.js') | undefined;
   // Loaded only when a file has to be hashed: a warm start knows every hash from the pack.
   let createHash: typeof import('node:crypto').createHash | undefined;
+  let content: [string, string][] | undefined = pack && found.errors.length === 0 ? [] : undefined;
   for (const file of found.files) {
     const name = display(file);
     const known = pack?.hashOf(file);
@@ -172,6 +173,7 @@ export async function loadBanks(paths: string[], cwd: string, cache?: BankCache)
       } catch (e) {
         const why = e instanceof NotReadable ? e.message : `cannot read (${(e as Error).message})`;
         errors.push(fileError(name, why));
+        content = undefined;
         continue;
       }
       createHash ??= (await import('node:crypto')).createHash;
@@ -184,6 +186,9 @@ export async function loadBanks(paths: string[], cwd: string, cache?: BankCache)
       }
       pack?.record(file, hash);
     }
+    const vouched = pack?.recorded(file);
+    if (vouched === undefined) content = undefined;
+    else content?.push([name, vouched]);
     parsed = renamed(parsed, name);
     questions.push(...parsed.questions);
     for (const d of parsed.diagnostics) (d.severity === 'error' ? errors : warnings).push(d);
@@ -191,5 +196,5 @@ export async function loadBanks(paths: string[], cwd: string, cache?: BankCache)
   const cross = crossCheck(questions);
   errors.push(...cross.errors);
   warnings.push(...cross.warnings);
-  return { questions, files: found.files.map(display), errors, warnings };
+  return { questions, files: found.files.map(display), errors, warnings, ...(content && { content }) };
 }

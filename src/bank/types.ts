@@ -49,6 +49,8 @@ export interface BankSet {
   files: string[];
   errors: Diagnostic[];
   warnings: Diagnostic[];
+  /** Each file's name and content hash, in load order, when a cache's pack could vouch for every one (see knownContent). */
+  content?: [string, string][];
 }
 
 /** The one constructor of a diagnostic: where (a line and column), which field, what is wrong. */

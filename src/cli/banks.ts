@@ -65,7 +65,7 @@ export async function outputForBanks(ctx: Context, opts: BankOptions, what: unkn
   try {
     const set = await loadBanks(paths, ctx.cwd, cache);
     const output = make(usable(ctx, set, opts));
-    const after = cache && set.errors.length === 0 ? keyOf(knownContent(paths, ctx.cwd, cache, true)) : undefined;
+    const after = set.errors.length === 0 ? keyOf(set.content) : undefined;
     if (after !== undefined) cache!.keepOutput(slot, after, output);
     return output;
   } finally {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,8 @@ beforeAll(async () => {
   mkdirSync(join(root, 'mixed'));
   writeFileSync(join(root, 'mixed', 'good.md'), QUESTION);
   writeFileSync(join(root, 'mixed', 'bad.md'), broken);
+  mkdirSync(join(root, 'growing'));
+  writeFileSync(join(root, 'growing', 'a.md'), QUESTION);
   // The pack vouches for a file only once it is two seconds old (src/bank/cache-pack.ts),
   // and only then is an output kept; a file's change time cannot be set back.
   await new Promise((r) => setTimeout(r, 2100));
@@ -114,6 +116,18 @@ describe('list --json with a kept output', () => {
     for (let i = 0; i < 2; i++) expect((await list(home, ['--bank', dir])).out).toBe(edited.out);
     // The output for the new content took the place of the old one.
     expect(keptFiles(home)).toHaveLength(1);
+  });
+
+  it('regression: a file too new for the pack to vouch for keeps nothing, so its questions never outlive it', async () => {
+    const home = homeFor();
+    writeFileSync(join(root, 'growing', 'b.md'), second);
+    const both = await list(home, ['--bank', 'growing']);
+    expect(JSON.parse(both.out).map((q: { id: string }) => q.id)).toEqual(['evil-q', 'other-q']);
+    expect(keptFiles(home)).toEqual([]);
+    rmSync(join(root, 'growing', 'b.md'));
+    const one = await list(home, ['--bank', 'growing']);
+    expect(one.out).toBe((await fresh(['--bank', 'growing'])).out);
+    expect(JSON.parse(one.out).map((q: { id: string }) => q.id)).toEqual(['evil-q']);
   });
 
   it('regression: a kept output holding a control sequence is not printed; the banks are read instead', async () => {
